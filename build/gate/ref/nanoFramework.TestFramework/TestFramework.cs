@@ -1,0 +1,61 @@
+// Signatures from nanoframework/nanoFramework.TestFramework 3.0 (source/TestFramework: TestClassAttribute,
+// TestMethodAttribute, SetupAttribute, CleanupAttribute, DataRowAttribute, Assert.NoGenerics.*.cs,
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    [AttributeUsage(AttributeTargets.Class)]
+    public class TestClassAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Method)]
+    public class TestMethodAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Method)]
+    public class SetupAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Method)]
+    public class CleanupAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+    public class DataRowAttribute : Attribute
+    {
+        public DataRowAttribute(params object[] methodParameters) { throw new NotImplementedException(); }
+
+        public object[] MethodParameters { get { throw new NotImplementedException(); } }
+    }
+
+    public sealed class Assert
+    {
+        public static void IsTrue(bool condition, string message = "") { throw new NotImplementedException(); }
+        public static void IsFalse(bool condition, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(bool expected, bool actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(byte expected, byte actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(char expected, char actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(int expected, int actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(uint expected, uint actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(long expected, long actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(ulong expected, ulong actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(string expected, string actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(object expected, object actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreNotEqual(int notExpected, int actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreNotEqual(long notExpected, long actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreNotEqual(string notExpected, string actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreNotEqual(object notExpected, object actual, string message = "") { throw new NotImplementedException(); }
+        public static void IsNull(object value, string message = "") { throw new NotImplementedException(); }
+        public static void IsNotNull(object value, string message = "") { throw new NotImplementedException(); }
+        public static void AreSame(object expected, object actual, string message = "") { throw new NotImplementedException(); }
+        public static void IsInstanceOfType(object value, Type expectedType, string message = "") { throw new NotImplementedException(); }
+        public static void ThrowsException(Type exceptionType, Action action, string message = "") { throw new NotImplementedException(); }
+        public static void SkipTest(string message = "") { throw new NotImplementedException(); }
+    }
+
+    public sealed class CollectionAssert
+    {
+        public static void AreEqual(Array expected, Array actual, string message = "") { throw new NotImplementedException(); }
+    }
+
+    public static class OutputHelper
+    {
+        public static void WriteLine(string message) { throw new NotImplementedException(); }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace NetGuard.HostTests.Build;
+
+/// <summary>
+/// A temporary copy of the parts of the repository the nanoFramework gate needs (root build files,
+/// build/gate, nf-guard), restored once, so tests can inject code into a library file and build the gate
+/// without touching the working tree.
+/// </summary>
+public sealed class GateFixture : IDisposable
+{
+    private static readonly string[] CopiedFolders = { "build/gate", "nf-guard" };
+    private static readonly string[] CopiedFiles = { "Directory.Build.props", "NuGet.Config", "NetGuard.sln" };
+
+    public GateFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "netguard-gate-" + Guid.NewGuid().ToString("N"));
+        foreach (string file in CopiedFiles)
+        {
+            Copy(RepositoryLayout.PathOf(file), Path.Combine(Root, file));
+        }
+
+        foreach (string folder in CopiedFolders)
+        {
+            string source = RepositoryLayout.PathOf(folder);
+            foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(source, file);
+                string[] parts = relative.Split(Path.DirectorySeparatorChar);
+                if (parts.Contains("bin") || parts.Contains("obj"))
+                {
+                    continue;
+                }
+
+                Copy(file, Path.Combine(Root, folder, relative));
+            }
+        }
+
+        BuildResult restore = Run("restore");
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException("restore of the gate copy failed:\n" + restore.Output);
+        }
+    }
+
+    /// <summary>The copy's root folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The library gate project in the copy.</summary>
+    public string GateProject => Path.Combine(Root, "build", "gate", "NetGuard.Gate", "NetGuard.Gate.csproj");
+
+    /// <summary>Builds the library gate in the copy.</summary>
+    public BuildResult BuildGate() => Run("build", "--no-restore", "-c", "Release");
+
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+    }
+
+    private BuildResult Run(string verb, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Root,
+        };
+        start.ArgumentList.Add(verb);
+        start.ArgumentList.Add(GateProject);
+        start.ArgumentList.Add("-nologo");
+        start.ArgumentList.Add("-nodeReuse:false");
+        foreach (string argument in extra)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using Process process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new BuildResult(process.ExitCode, stdout + stderr.Result);
+    }
+
+    private static void Copy(string source, string destination)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(source, destination, overwrite: true);
+    }
+}
+
+/// <summary>Exit code and combined output of one build.</summary>
+public sealed record BuildResult(int ExitCode, string Output);

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# NetGuard's one test command. Runs, in order:
+#   1. what a fresh Debian machine with only the .NET SDK lacks, installed with apt when missing;
+#   2. `dotnet build NetGuard.sln` (host build and the nanoFramework compatibility gate);
+#   3. the portable tests (nanoFramework.TestFramework API) through the host launcher;
+#   4. the host-only xUnit tests.
+# Ends with the line "N passed, N failed"; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0
+failed=0
+results="$(pwd)/artifacts/test-results"
+mkdir -p "$results"
+
+section() { printf '\n== %s ==\n' "$1"; }
+
+# --- 1. Debian packages the tests use (installed only when missing; needs root) ---------------------
+apt_packages=()
+need() { command -v "$1" >/dev/null 2>&1 || apt_packages+=("$2"); }
+# (browser, fuzzer and DNS server checks are added here by the features that need them)
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  section "installing ${apt_packages[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  else
+    echo "not root: cannot install ${apt_packages[*]}; tests that need them will fail"
+  fi
+fi
+
+# --- 2. Build: host projects and the nanoFramework gate -----------------------------------------------
+section "dotnet build NetGuard.sln (host build + nanoFramework gate)"
+if dotnet build NetGuard.sln -c Release -nologo -nodeReuse:false -v minimal > "$results/build.log" 2>&1; then
+  passed=$((passed + 1))
+  echo "build: ok"
+else
+  failed=$((failed + 1))
+  grep -E 'error|warning' "$results/build.log" | sort -u | head -50
+  echo "build: FAILED (full log: $results/build.log)"
+  echo
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+
+# --- 3. Portable tests through the host launcher -----------------------------------------------------
+section "portable tests (NFUnitTest, host launcher)"
+dotnet build/host/NFUnitTestLauncher/bin/Release/net10.0/NFUnitTestLauncher.dll > "$results/portable.log" 2>&1
+grep -E '^Test (failed|skipped),' "$results/portable.log" | head -50
+summary=$(grep -E '^NFUnitTest: [0-9]+ passed, [0-9]+ failed' "$results/portable.log" | tail -1)
+if [ -n "$summary" ]; then
+  echo "$summary"
+  p=$(sed -E 's/^NFUnitTest: ([0-9]+) passed, ([0-9]+) failed.*/\1/' <<<"$summary")
+  f=$(sed -E 's/^NFUnitTest: ([0-9]+) passed, ([0-9]+) failed.*/\2/' <<<"$summary")
+  passed=$((passed + p)); failed=$((failed + f))
+else
+  tail -20 "$results/portable.log"
+  echo "portable tests: launcher crashed"
+  failed=$((failed + 1))
+fi
+
+# --- 4. Host tests (xUnit) ---------------------------------------------------------------------------
+section "host tests (xUnit)"
+rm -f "$results/host.trx"
+dotnet test nf-guard.HostTests/NetGuard.HostTests.csproj -c Release --no-build -nologo \
+  --logger "trx;LogFileName=$results/host.trx" --logger "console;verbosity=minimal" > "$results/host.log" 2>&1
+grep -E '^\s+Failed |Error Message|Assert\.' "$results/host.log" | head -60
+if [ -f "$results/host.trx" ]; then
+  counters=$(grep -oE '<Counters [^>]*>' "$results/host.trx" | head -1)
+  p=$(grep -oE ' passed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  f=$(grep -oE ' failed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  e=$(grep -oE ' error="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  echo "host tests: ${p:-0} passed, ${f:-0} failed, ${e:-0} errors"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+else
+  tail -20 "$results/host.log"
+  echo "host tests: no results"
+  failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
