@@ -20,6 +20,10 @@ TOKEN = "c07d481e9758c731"
 LIBRARY_PACKAGES = [
     ("nanoFramework.CoreLibrary", "1.17.11", "mscorlib"),
     ("nanoFramework.Runtime.Native", "1.7.11", "nanoFramework.Runtime.Native"),
+    ("nanoFramework.Runtime.Events", "1.11.37", "nanoFramework.Runtime.Events"),
+    ("nanoFramework.System.Text", "1.3.42", "nanoFramework.System.Text"),
+    ("nanoFramework.System.IO.Streams", "1.1.96", "System.IO.Streams"),
+    ("nanoFramework.System.IO.FileSystem", "1.1.93", "System.IO.FileSystem"),
 ]
 TEST_PACKAGES = LIBRARY_PACKAGES + [
     ("nanoFramework.TestFramework", "3.0.80", "nanoFramework.TestFramework"),
