@@ -1,0 +1,373 @@
+using System;
+using System.Threading;
+using NetGuard.Diagnostics;
+using NetGuard.Network;
+using NetGuard.Platform;
+
+namespace NetGuard.Http
+{
+    /// <summary>
+    /// The admin HTTP server core: an accept loop over an <see cref="IConnectionSource"/> and a fixed pool
+    /// of worker threads (<see cref="HttpServerOptions.MaxConnections"/>, default 4 of lwIP's 16 sockets),
+    /// each with its own <see cref="HttpConnectionProcessor"/> and buffers. One request per connection.
+    /// When every worker is busy, a worker still receiving a head after
+    /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer (slow-loris
+    /// clients cannot hold the server); otherwise the newcomer gets a prebuilt 503 ServerBusy with
+    /// Retry-After and is closed. Threads come from System.Threading (no Task on the device).
+    /// </summary>
+    public sealed class HttpServer
+    {
+        private const long TicksPerMillisecond = 10000;
+        private readonly IConnectionSource _source;
+        private readonly HttpRouter _router;
+        private readonly IMonotonicClock _clock;
+        private readonly HttpServerOptions _options;
+        private readonly byte[] _busyResponse;
+        private readonly object _lock = new object();
+        private Worker[] _workers;
+        private Thread _acceptThread;
+        private bool _started;
+        private bool _stopping;
+        private int _accepted;
+        private int _busy;
+        private int _evicted;
+
+        /// <summary>
+        /// Creates a server. Throws <see cref="ArgumentNullException"/> for a null argument and
+        /// <see cref="ArgumentOutOfRangeException"/> for bad options or a buffered route whose body limit
+        /// exceeds <see cref="HttpServerOptions.BufferedBodyBytes"/>.
+        /// </summary>
+        /// <param name="source">Where connections come from (the guard's listener).</param>
+        /// <param name="router">The route table; frozen when the server starts.</param>
+        /// <param name="clock">The monotonic clock for deadlines.</param>
+        /// <param name="options">Limits (copied).</param>
+        public HttpServer(IConnectionSource source, HttpRouter router, IMonotonicClock clock, HttpServerOptions options)
+        {
+            if (source == null)
+            {
+                throw new ArgumentNullException(nameof(source));
+            }
+
+            if (router == null)
+            {
+                throw new ArgumentNullException(nameof(router));
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException(nameof(clock));
+            }
+
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            _options = options.Copy();
+            for (int i = 0; i < router.Count; i++)
+            {
+                HttpRoute route = router.RouteAt(i);
+                if (!route.StreamBody && route.MaxBodyBytes > _options.BufferedBodyBytes)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(router), "A buffered route cannot accept more than BufferedBodyBytes; stream it.");
+                }
+            }
+
+            _source = source;
+            _router = router;
+            _clock = clock;
+            _busyResponse = HttpResponse.BuildRefusal(503, ReasonCode.ServerBusy, 1);
+        }
+
+        /// <summary>Connections taken from the source.</summary>
+        public int AcceptedCount
+        {
+            get { return Interlocked.CompareExchange(ref _accepted, 0, 0); }
+        }
+
+        /// <summary>Connections answered 503 ServerBusy because every worker was busy.</summary>
+        public int BusyCount
+        {
+            get { return Interlocked.CompareExchange(ref _busy, 0, 0); }
+        }
+
+        /// <summary>Slow connections dropped (still in their head) to make room for a new one.</summary>
+        public int EvictedCount
+        {
+            get { return Interlocked.CompareExchange(ref _evicted, 0, 0); }
+        }
+
+        /// <summary>
+        /// Freezes the route table and starts the accept thread and the workers. Throws
+        /// <see cref="InvalidOperationException"/> when called twice.
+        /// </summary>
+        public void Start()
+        {
+            lock (_lock)
+            {
+                if (_started)
+                {
+                    throw new InvalidOperationException("The server was already started.");
+                }
+
+                _started = true;
+            }
+
+            _router.Freeze();
+            _workers = new Worker[_options.MaxConnections];
+            for (int i = 0; i < _workers.Length; i++)
+            {
+                _workers[i] = new Worker(this, new HttpConnectionProcessor(_router, _clock, _options));
+            }
+
+            for (int i = 0; i < _workers.Length; i++)
+            {
+                _workers[i].Thread.Start();
+            }
+
+            _acceptThread = new Thread(AcceptLoop);
+            _acceptThread.Start();
+        }
+
+        /// <summary>
+        /// Stops accepting, closes the connections being served and waits for every thread to end (within
+        /// about one accept poll plus one receive timeout). Safe to call more than once.
+        /// </summary>
+        public void Stop()
+        {
+            lock (_lock)
+            {
+                if (!_started || _stopping)
+                {
+                    return;
+                }
+
+                _stopping = true;
+            }
+
+            _acceptThread.Join();
+            for (int i = 0; i < _workers.Length; i++)
+            {
+                Worker worker = _workers[i];
+                IConnection pending;
+                lock (_lock)
+                {
+                    pending = worker.Pending;
+                    worker.Pending = null;
+                }
+
+                if (pending != null)
+                {
+                    pending.Close();
+                }
+
+                worker.Processor.Abort();
+                worker.Signal.Set();
+            }
+
+            for (int i = 0; i < _workers.Length; i++)
+            {
+                _workers[i].Thread.Join();
+            }
+        }
+
+        private bool Stopping
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _stopping;
+                }
+            }
+        }
+
+        private void AcceptLoop()
+        {
+            while (!Stopping)
+            {
+                IConnection connection;
+                ReasonCode reason;
+                try
+                {
+                    if (!_source.TryAccept(_options.AcceptPollMilliseconds, out connection, out reason))
+                    {
+                        if (reason == ReasonCode.Closed)
+                        {
+                            return;
+                        }
+
+                        if (reason == ReasonCode.SocketError)
+                        {
+                            // The platform failed without waiting: do not spin on it. Other refusals
+                            // (ConnectionLimit, AcceptRateLimited) were a connection the listener already
+                            // turned away; the next one may be fine, so accept again at once.
+                            Thread.Sleep(_options.AcceptPollMilliseconds);
+                        }
+
+                        continue;
+                    }
+                }
+                catch (Exception)
+                {
+                    Thread.Sleep(_options.AcceptPollMilliseconds);
+                    continue;
+                }
+
+                if (connection == null)
+                {
+                    continue;
+                }
+
+                Interlocked.Increment(ref _accepted);
+                if (Stopping)
+                {
+                    connection.Close();
+                    return;
+                }
+
+                Dispatch(connection);
+            }
+        }
+
+        private void Dispatch(IConnection connection)
+        {
+            Worker evict = null;
+            long evictStarted = 0;
+            lock (_lock)
+            {
+                for (int i = 0; i < _workers.Length; i++)
+                {
+                    Worker worker = _workers[i];
+                    if (!worker.Busy && worker.Pending == null)
+                    {
+                        worker.Pending = connection;
+                        worker.Busy = true;
+                        worker.Signal.Set();
+                        return;
+                    }
+                }
+
+                if (_options.EvictHeadAfterMilliseconds > 0)
+                {
+                    long now = _clock.NowTicks;
+                    long oldest = now - _options.EvictHeadAfterMilliseconds * TicksPerMillisecond;
+                    for (int i = 0; i < _workers.Length; i++)
+                    {
+                        Worker worker = _workers[i];
+                        if (worker.Pending != null || worker.Processor.Phase != HttpConnectionProcessor.PhaseHead)
+                        {
+                            continue;
+                        }
+
+                        long started = worker.Processor.PhaseStartedTicks;
+                        if (started <= oldest)
+                        {
+                            oldest = started;
+                            evictStarted = started;
+                            evict = worker;
+                        }
+                    }
+
+                    if (evict != null)
+                    {
+                        evict.Pending = connection;
+                    }
+                }
+            }
+
+            if (evict != null)
+            {
+                // If the slow request completed meanwhile, the newcomer simply waits in the slot.
+                if (evict.Processor.AbortHead(evictStarted))
+                {
+                    Interlocked.Increment(ref _evicted);
+                }
+
+                return;
+            }
+
+            Interlocked.Increment(ref _busy);
+            try
+            {
+                connection.Send(_busyResponse, 0, _busyResponse.Length);
+            }
+            finally
+            {
+                connection.Close();
+            }
+        }
+
+        private void WorkerLoop(Worker worker)
+        {
+            while (true)
+            {
+                IConnection connection = null;
+                bool stopping;
+                lock (_lock)
+                {
+                    stopping = _stopping;
+                    if (worker.Pending != null)
+                    {
+                        connection = worker.Pending;
+                        worker.Pending = null;
+                    }
+                    else
+                    {
+                        worker.Busy = false;
+                    }
+                }
+
+                if (connection == null)
+                {
+                    if (stopping)
+                    {
+                        return;
+                    }
+
+                    worker.Signal.WaitOne();
+                    continue;
+                }
+
+                if (stopping)
+                {
+                    connection.Close();
+                    continue;
+                }
+
+                worker.Processor.Process(connection);
+            }
+        }
+
+        // One worker: its thread, its processor and buffers, and a one-connection hand-off slot.
+        private sealed class Worker
+        {
+            private readonly HttpServer _server;
+
+            internal Worker(HttpServer server, HttpConnectionProcessor processor)
+            {
+                _server = server;
+                Processor = processor;
+                Signal = new AutoResetEvent(false);
+                Thread = new Thread(Run);
+            }
+
+            internal HttpConnectionProcessor Processor { get; }
+
+            internal AutoResetEvent Signal { get; }
+
+            internal Thread Thread { get; }
+
+            // Guarded by the server's lock.
+            internal IConnection Pending { get; set; }
+
+            // Guarded by the server's lock: true from hand-off until the worker finds no pending connection.
+            internal bool Busy { get; set; }
+
+            private void Run()
+            {
+                _server.WorkerLoop(this);
+            }
+        }
+    }
+}
