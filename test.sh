@@ -19,7 +19,7 @@ section() { printf '\n== %s ==\n' "$1"; }
 # --- 1. Debian packages the tests use (installed only when missing; needs root) ---------------------
 apt_packages=()
 need() { command -v "$1" >/dev/null 2>&1 || apt_packages+=("$2"); }
-# (browser, fuzzer and DNS server checks are added here by the features that need them)
+[ -x /usr/sbin/dnsmasq ] || apt_packages+=(dnsmasq-base)   # update check end to end (real DNS server on loopback)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   section "installing ${apt_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then
