@@ -24,6 +24,8 @@ LIBRARY_PACKAGES = [
     ("nanoFramework.System.Text", "1.3.42", "nanoFramework.System.Text"),
     ("nanoFramework.System.IO.Streams", "1.1.96", "System.IO.Streams"),
     ("nanoFramework.System.IO.FileSystem", "1.1.93", "System.IO.FileSystem"),
+    ("nanoFramework.System.Threading", "1.1.52", "System.Threading"),
+    ("nanoFramework.System.Net", "1.11.60", "System.Net"),
 ]
 TEST_PACKAGES = LIBRARY_PACKAGES + [
     ("nanoFramework.TestFramework", "3.0.80", "nanoFramework.TestFramework"),
@@ -126,7 +128,7 @@ def outputs():
          '<SignAssembly>true</SignAssembly>',
          '<AssemblyOriginatorKeyFile>key.snk</AssemblyOriginatorKeyFile>',
          '<DelaySign>false</DelaySign>'],
-        ["key.snk"], test=False)
+        ["key.snk", "BannedSymbols.txt", "NetGuard.props"], test=False)
     tests = render(
         "{9A4E2C71-5B3D-4F60-8E2A-7C1B0D9F4A22}", "NetGuard.Tests", "NFUnitTest", "Library",
         sources("nf-guard.Tests", []), TEST_PACKAGES,

@@ -22,10 +22,10 @@ internal static class CredentialHostSupport
     public const string Wrong = "not the password at all";
     public const long Second = TimeSpan.TicksPerSecond;
 
-    public static OwnerAccountPolicy Policy() => OwnerAccountPolicy.CreateDefault().WithIterations(3);
+    public static OwnerAccountPolicy AccountPolicy() => OwnerAccountPolicy.CreateDefault().WithIterations(3);
 
     public static OwnerAccount Open(IFileSystem files, int seed = 1) =>
-        new(new SlotRecordStore(files, 256), new SeededEntropySource(seed), new DeviceIdentity("SmartSocket", "Quorvane", null), Policy());
+        new(new SlotRecordStore(files, 256), new SeededEntropySource(seed), new DeviceIdentity("SmartSocket", "Quorvane", null), AccountPolicy());
 
     public static string Login(OwnerAccount account, string password, long now)
     {

@@ -83,7 +83,7 @@ public sealed class OwnerAccountPowerCutTests
         long now = T0;
         for (int i = 0; i < earlierFailures; i++)
         {
-            now += Policy().DelayAfter(i);
+            now += AccountPolicy().DelayAfter(i);
             Assert.Equal(ReasonCode.PasswordInvalid, first.Login(Wrong, now, out _).Reason);
         }
 
@@ -93,7 +93,7 @@ public sealed class OwnerAccountPowerCutTests
             baseline,
             prepare: account =>
             {
-                if (account.ConsecutiveFailures >= Policy().FreeAttempts)
+                if (account.ConsecutiveFailures >= AccountPolicy().FreeAttempts)
                 {
                     Assert.Equal(ReasonCode.Throttled, account.Login(Wrong, 0, out _).Reason);
                 }

@@ -264,12 +264,15 @@ public sealed class HttpServerLoopbackTests : IDisposable
         }
     }
 
-    private static async Task<RawResponse> RawExchange(int port, byte[] request)
+    // Blocking on purpose: the request is on the wire before this returns to the caller, so thread-pool
+    // starvation from other tests running in parallel cannot delay it past the server's 2 s idle timeout.
+    private static Task<RawResponse> RawExchange(int port, byte[] request)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-        await socket.SendAsync(request, SocketFlags.None, timeout.Token);
+        socket.ReceiveTimeout = 10_000;
+        socket.SendTimeout = 10_000;
+        socket.Connect(IPAddress.Loopback, port);
+        socket.Send(request, SocketFlags.None);
         var received = new System.IO.MemoryStream();
         byte[] buffer = new byte[8192];
         while (true)
@@ -277,7 +280,7 @@ public sealed class HttpServerLoopbackTests : IDisposable
             int n;
             try
             {
-                n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                n = socket.Receive(buffer, SocketFlags.None);
             }
             catch (SocketException) when (received.Length > 0)
             {
@@ -292,7 +295,7 @@ public sealed class HttpServerLoopbackTests : IDisposable
             received.Write(buffer, 0, n);
         }
 
-        return new RawResponse(Encoding.UTF8.GetString(received.ToArray()));
+        return Task.FromResult(new RawResponse(Encoding.UTF8.GetString(received.ToArray())));
     }
 
     private static void AssertSecurityHeaders(RawResponse response)

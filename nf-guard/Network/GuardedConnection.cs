@@ -1,0 +1,164 @@
+using NetGuard.Diagnostics;
+using NetGuard.RateLimiting;
+
+namespace NetGuard.Network
+{
+    // An accepted inbound TCP connection (IConnection). Sends are charged to the connection's own byte
+    // bucket and the global TCP reply bucket before they reach the socket. When the platform reports
+    // that the connection is gone (peer closed, reset, error) the socket is released at once and every
+    // later call answers with that reason, so a dead connection never holds one of lwIP's 16 sockets.
+    // Internal and sealed: firmware sees only IConnection, which has no way to reach the socket.
+    internal sealed class GuardedConnection : IConnection
+    {
+        private readonly object _gate = new object();
+        private readonly NetworkGuard _guard;
+        private readonly GuardedListener _listener;
+        private readonly IStreamSocket _socket;
+        private readonly TokenBucket _bucket;
+        private readonly uint _remoteAddress;
+        private readonly int _remotePort;
+        private readonly int _localPort;
+
+        // Accepted while the connection is usable; otherwise why it is not (Closed, ConnectionReset, ...).
+        private ReasonCode _state = ReasonCode.Accepted;
+        private bool _released;
+
+        public GuardedConnection(NetworkGuard guard, GuardedListener listener, IStreamSocket socket, uint remoteAddress, int remotePort)
+        {
+            _guard = guard;
+            _listener = listener;
+            _socket = socket;
+            _bucket = guard.Limiter.CreateConnectionBucket();
+            _remoteAddress = remoteAddress;
+            _remotePort = remotePort;
+            _localPort = listener.Port;
+        }
+
+        public uint RemoteAddress
+        {
+            get { return _remoteAddress; }
+        }
+
+        public int RemotePort
+        {
+            get { return _remotePort; }
+        }
+
+        public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
+        {
+            NetworkGuard.CheckRange(buffer, offset, count);
+            if (count == 0)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(count), "Receive at least 1 byte.");
+            }
+
+            if (timeoutMilliseconds < 1)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(timeoutMilliseconds));
+            }
+
+            ReasonCode state = State;
+            if (state != ReasonCode.Accepted)
+            {
+                reason = state;
+                return 0;
+            }
+
+            int received = _socket.Receive(buffer, offset, count, timeoutMilliseconds, out reason);
+            if (received > 0 && reason == ReasonCode.Accepted)
+            {
+                return received > count ? count : received;
+            }
+
+            if (reason == ReasonCode.Accepted)
+            {
+                // A layer that returns 0 bytes without a reason: treat as an orderly close.
+                reason = ReasonCode.Closed;
+            }
+
+            if (reason != ReasonCode.TimedOut)
+            {
+                // The connection is over (peer closed, reset, error): free the socket now.
+                Fail(reason);
+                reason = State;
+            }
+
+            return 0;
+        }
+
+        public Decision Send(byte[] buffer, int offset, int count)
+        {
+            NetworkGuard.CheckRange(buffer, offset, count);
+            ReasonCode state = State;
+            if (state != ReasonCode.Accepted)
+            {
+                return _guard.Refuse(state, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            }
+
+            if (count == 0)
+            {
+                return Decision.Accept();
+            }
+
+            Decision decision = _guard.Limiter.DecideTcpReply(_bucket, count, _guard.NowTicks);
+            if (!decision.IsAccepted)
+            {
+                return _guard.Refuse(decision.Reason, decision.RetryAfterTicks, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            }
+
+            ReasonCode sent = _socket.Send(buffer, offset, count);
+            if (sent != ReasonCode.Accepted)
+            {
+                Fail(sent);
+                return _guard.Refuse(State, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            }
+
+            return decision;
+        }
+
+        public void Close()
+        {
+            Fail(ReasonCode.Closed);
+        }
+
+        private ReasonCode State
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _state;
+                }
+            }
+        }
+
+        // Records the first reason the connection ended and releases the socket exactly once.
+        private void Fail(ReasonCode reason)
+        {
+            lock (_gate)
+            {
+                if (_state == ReasonCode.Accepted)
+                {
+                    _state = reason == ReasonCode.Accepted ? ReasonCode.SocketError : reason;
+                }
+
+                if (_released)
+                {
+                    return;
+                }
+
+                _released = true;
+            }
+
+            try
+            {
+                _socket.Close();
+            }
+            finally
+            {
+                _listener.ConnectionReleased();
+                _guard.Released(this, -1);
+            }
+        }
+    }
+}
