@@ -20,6 +20,8 @@ section() { printf '\n== %s ==\n' "$1"; }
 apt_packages=()
 need() { command -v "$1" >/dev/null 2>&1 || apt_packages+=("$2"); }
 [ -x /usr/sbin/dnsmasq ] || apt_packages+=(dnsmasq-base)   # update check end to end (real DNS server on loopback)
+need chromium chromium                                      # admin page in a real browser (Selenium)
+need chromedriver chromium-driver
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   section "installing ${apt_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

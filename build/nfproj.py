@@ -27,6 +27,9 @@ LIBRARY_PACKAGES = [
     ("nanoFramework.System.Threading", "1.1.52", "System.Threading"),
     ("nanoFramework.System.Net", "1.11.60", "System.Net"),
 ]
+# The samples' application logic (no device APIs) is tested by the portable tests, so NFUnitTest compiles it.
+SAMPLE_APP_FOLDERS = ["samples/SmartSocket/SmartSocket.App", "samples/Camera/Camera.App"]
+
 TEST_PACKAGES = LIBRARY_PACKAGES + [
     ("nanoFramework.TestFramework", "3.0.80", "nanoFramework.TestFramework"),
 ]
@@ -47,7 +50,17 @@ def sources(folder, exclude_prefixes):
     return sorted(result, key=lambda p: p.lower())
 
 
-def render(guid, root_namespace, assembly, output_type, files, packages, extra_props, extra_none, test):
+def linked(project_folder, source_folders):
+    """Sources from other folders compiled into a project, as (include path relative to the project, link)."""
+    result = []
+    for folder in source_folders:
+        for rel in sources(folder, []):
+            include = os.path.relpath(os.path.join(ROOT, folder, rel), os.path.join(ROOT, project_folder))
+            result.append((include.replace(os.sep, "/"), folder.split("/")[-1] + "/" + rel))
+    return result
+
+
+def render(guid, root_namespace, assembly, output_type, files, packages, extra_props, extra_none, test, links=()):
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<Project ToolsVersion="15.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">',
@@ -83,6 +96,12 @@ def render(guid, root_namespace, assembly, output_type, files, packages, extra_p
         '  <ItemGroup>',
     ]
     lines += ['    <Compile Include="%s" />' % f.replace("/", "\\") for f in files]
+    for include, link in links:
+        lines += [
+            '    <Compile Include="%s">' % include.replace("/", "\\"),
+            '      <Link>%s</Link>' % link.replace("/", "\\"),
+            '    </Compile>',
+        ]
     lines += ['  </ItemGroup>', '  <ItemGroup>']
     for package, version, assembly_name in packages:
         lines += [
@@ -133,7 +152,8 @@ def outputs():
         "{9A4E2C71-5B3D-4F60-8E2A-7C1B0D9F4A22}", "NetGuard.Tests", "NFUnitTest", "Library",
         sources("nf-guard.Tests", []), TEST_PACKAGES,
         ['<IsCodedUITest>False</IsCodedUITest>', '<IsTestProject>true</IsTestProject>', '<TestProjectType>UnitTest</TestProjectType>'],
-        ["nano.runsettings"], test=True)
+        ["nano.runsettings"], test=True,
+        links=linked("nf-guard.Tests", SAMPLE_APP_FOLDERS))
     tests = tests.replace('  <ItemGroup>\r\n    <None Include="packages.config" />',
                           '  <ItemGroup>\r\n    <ProjectReference Include="..\\nf-guard\\nf-guard.nfproj" />\r\n  </ItemGroup>\r\n  <ItemGroup>\r\n    <None Include="packages.config" />')
     return {

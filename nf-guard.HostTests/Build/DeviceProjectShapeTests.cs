@@ -15,12 +15,18 @@ public class DeviceProjectShapeTests
     private const string NanoFrameworkTypeGuids = "{11A8DD76-328B-46DF-9F39-F559912D0360};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}";
 
     [Theory]
-    [InlineData("nf-guard/nf-guard.nfproj", "nf-guard", "Platform/Host/")]
-    [InlineData("nf-guard.Tests/NFUnitTest.nfproj", "nf-guard.Tests", null)]
-    public void CompileList_EqualsSourceFiles(string project, string folder, string? hostOnlyPrefix)
+    [InlineData("nf-guard/nf-guard.nfproj", "nf-guard", "Platform/Host/", "")]
+    [InlineData("nf-guard.Tests/NFUnitTest.nfproj", "nf-guard.Tests", null, "samples/SmartSocket/SmartSocket.App;samples/Camera/Camera.App")]
+    [InlineData("samples/SmartSocket/SmartSocket.Device/SmartSocket.Device.nfproj", "samples/SmartSocket/SmartSocket.Device", null, "samples/SmartSocket/SmartSocket.App;samples/Common/Device")]
+    [InlineData("samples/Camera/Camera.Device/Camera.Device.nfproj", "samples/Camera/Camera.Device", null, "samples/Camera/Camera.App;samples/Common/Device")]
+    public void CompileList_EqualsSourceFiles(string project, string folder, string? hostOnlyPrefix, string linkedFolders)
     {
         string[] listed = CompileItems(project);
-        string[] onDisk = SourceFiles(folder).Where(f => hostOnlyPrefix == null || !f.StartsWith(hostOnlyPrefix, StringComparison.Ordinal)).ToArray();
+        string projectFolder = RepositoryLayout.PathOf(folder);
+        string[] onDisk = SourceFiles(folder).Where(f => hostOnlyPrefix == null || !f.StartsWith(hostOnlyPrefix, StringComparison.Ordinal))
+            .Concat(linkedFolders.Split(';', StringSplitOptions.RemoveEmptyEntries).SelectMany(linked =>
+                SourceFiles(linked).Select(f => Path.GetRelativePath(projectFolder, Path.Combine(RepositoryLayout.PathOf(linked), f)).Replace(Path.DirectorySeparatorChar, '/'))))
+            .ToArray();
 
         Assert.Empty(onDisk.Except(listed));
         Assert.Empty(listed.Except(onDisk));
@@ -29,6 +35,8 @@ public class DeviceProjectShapeTests
     [Theory]
     [InlineData("nf-guard/nf-guard.nfproj", "NetGuard")]
     [InlineData("nf-guard.Tests/NFUnitTest.nfproj", "NFUnitTest")]
+    [InlineData("samples/SmartSocket/SmartSocket.Device/SmartSocket.Device.nfproj", "SmartSocket.Device")]
+    [InlineData("samples/Camera/Camera.Device/Camera.Device.nfproj", "Camera.Device")]
     public void Project_HasNanoFrameworkShape(string project, string assemblyName)
     {
         XDocument document = XDocument.Load(RepositoryLayout.PathOf(project));
@@ -63,7 +71,7 @@ public class DeviceProjectShapeTests
     [Fact]
     public void ReferencedPackages_MatchPackagesConfig()
     {
-        foreach (string folder in new[] { "nf-guard", "nf-guard.Tests" })
+        foreach (string folder in new[] { "nf-guard", "nf-guard.Tests", "samples/SmartSocket/SmartSocket.Device", "samples/Camera/Camera.Device" })
         {
             string project = Directory.GetFiles(RepositoryLayout.PathOf(folder), "*.nfproj").Single();
             string[] hintPaths = XDocument.Load(project).Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value).ToArray();
@@ -72,10 +80,10 @@ public class DeviceProjectShapeTests
 
             foreach (string hint in hintPaths)
             {
-                Assert.Contains(packages, p => hint.StartsWith("..\\packages\\" + p + "\\", StringComparison.Ordinal));
+                Assert.Contains(packages, p => hint.Contains("packages\\" + p + "\\", StringComparison.Ordinal));
             }
 
-            Assert.All(packages, p => Assert.Contains(hintPaths, h => h.StartsWith("..\\packages\\" + p + "\\", StringComparison.Ordinal)));
+            Assert.All(packages, p => Assert.Contains(hintPaths, h => h.Contains("packages\\" + p + "\\", StringComparison.Ordinal)));
         }
     }
 

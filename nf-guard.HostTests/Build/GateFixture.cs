@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -62,28 +61,12 @@ public sealed class GateFixture : IDisposable
 
     private BuildResult Run(string verb, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        start.ArgumentList.Add(verb);
-        start.ArgumentList.Add(GateProject);
-        start.ArgumentList.Add("-nologo");
-        start.ArgumentList.Add("-nodeReuse:false");
-        foreach (string argument in extra)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using Process process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new BuildResult(process.ExitCode, stdout + stderr.Result);
+        string[] arguments = new string[extra.Length + 3];
+        arguments[0] = verb;
+        arguments[1] = GateProject;
+        arguments[2] = "-nologo";
+        extra.CopyTo(arguments, 3);
+        return DotnetCli.Run(Root, arguments);
     }
 
     private static void Copy(string source, string destination)

@@ -1,7 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+
+using NetGuard.HostTests.Build;
 
 namespace NetGuard.HostTests.Network;
 
@@ -76,7 +77,7 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
     [Fact]
     public void FirmwareOpeningARawSocket_FailsToBuildWithRS0030()
     {
-        BuildOutcome outcome = _workspace.BuildFirmware("RawSocket", RawSocketFirmware);
+        BuildResult outcome = _workspace.BuildFirmware("RawSocket", RawSocketFirmware);
 
         Assert.True(outcome.ExitCode != 0, outcome.Output);
         Assert.True(outcome.Output.Contains("error RS0030", StringComparison.Ordinal), outcome.Output);
@@ -87,7 +88,7 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
     [Fact]
     public void TwinFirmwareUsingTheGuard_Builds()
     {
-        BuildOutcome outcome = _workspace.BuildFirmware("Guarded", GuardedFirmware);
+        BuildResult outcome = _workspace.BuildFirmware("Guarded", GuardedFirmware);
 
         Assert.True(outcome.ExitCode == 0, outcome.Output);
         Assert.DoesNotContain("RS0030", outcome.Output, StringComparison.Ordinal);
@@ -141,7 +142,7 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
         public string Root { get; }
 
         /// <summary>Writes a firmware project named <paramref name="name"/> with <paramref name="program"/> and builds it.</summary>
-        public BuildOutcome BuildFirmware(string name, string program)
+        public BuildResult BuildFirmware(string name, string program)
         {
             string folder = Path.Combine(Root, "firmware", name);
             Directory.CreateDirectory(folder);
@@ -162,7 +163,7 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
                   </ItemGroup>
                 </Project>
                 """);
-            return Run(folder, "build", Path.Combine(folder, name + ".csproj"), "-nologo", "-nodeReuse:false", "-c", "Release", "-v", "minimal");
+            return Run(folder, "build", Path.Combine(folder, name + ".csproj"), "-nologo", "-c", "Release", "-v", "minimal");
         }
 
         public void Dispose()
@@ -177,27 +178,8 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
             }
         }
 
-        private static BuildOutcome Run(string workingDirectory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = workingDirectory,
-            };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            using Process process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return new BuildOutcome(process.ExitCode, stdout + stderr.Result);
-        }
+        private static BuildResult Run(string workingDirectory, params string[] arguments) =>
+            NetGuard.HostTests.Build.DotnetCli.Run(workingDirectory, arguments);
 
         private static void Copy(string source, string destination)
         {
@@ -207,5 +189,3 @@ public sealed class FirmwareBanTests : IClassFixture<FirmwareBanTests.Workspace>
     }
 }
 
-/// <summary>Exit code and combined output of one firmware build.</summary>
-public sealed record BuildOutcome(int ExitCode, string Output);

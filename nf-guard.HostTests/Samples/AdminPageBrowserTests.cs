@@ -1,0 +1,144 @@
+// Real-browser test of the admin page (Selenium.WebDriver 4.52.0 + Debian's chromium and chromium-driver,
+// headless) against the real SmartSocket host process: setup with the code from setup-code.txt, login, relay,
+// guard counters, a signed update, logout/login, factory reset, and a screenshot artifact.
+using System;
+using System.IO;
+using System.Linq;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using Xunit.Abstractions;
+
+namespace NetGuard.HostTests.Samples;
+
+public sealed class AdminPageBrowserTests : IDisposable
+{
+    private const string Password = "amber quarry whistle 5521";
+    private readonly ITestOutputHelper _output;
+    private readonly string _dir = Directory.CreateTempSubdirectory("netguard-browser-").FullName;
+
+    public AdminPageBrowserTests(ITestOutputHelper output) { _output = output; }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private ChromeDriver StartBrowser()
+    {
+        ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.HideCommandPromptWindow = true;
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--user-data-dir=" + Path.Combine(_dir, "profile"), "--window-size=1000,1800");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    private static void WaitFor(IWebDriver d, Func<bool> condition, string what)
+    {
+        try
+        {
+            new WebDriverWait(d, TimeSpan.FromSeconds(20)).Until(_ => condition());
+        }
+        catch (WebDriverTimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException("timed out waiting for " + what + "; message: " + d.FindElement(By.Id("message")).Text);
+        }
+    }
+
+    private static bool Visible(IWebDriver d, string id) => d.FindElement(By.Id(id)).Displayed;
+
+    private static string Text(IWebDriver d, string id) => d.FindElement(By.Id(id)).Text;
+
+    private static void Type(IWebDriver d, string id, string text)
+    {
+        IWebElement e = d.FindElement(By.Id(id));
+        e.Clear();
+        e.SendKeys(text);
+    }
+
+    [Fact]
+    public void AdminPage_OnTheSmartSocketHost_DrivesSetupRelayGuardAndUpdate()
+    {
+        // A signed package for the update form.
+        var cliOut = new StringWriter();
+        Assert.Equal(0, NetGuard.Cli.Program.Run(new[] { "keygen", "--out", Path.Combine(_dir, "keys") }, cliOut, cliOut));
+        File.WriteAllBytes(Path.Combine(_dir, "image.bin"), new byte[2048]);
+        Assert.Equal(0, NetGuard.Cli.Program.Run(new[] { "sign", "--key", Path.Combine(_dir, "keys", "netguard.key"), "--image", Path.Combine(_dir, "image.bin"), "--model", "SmartSocket", "--version", "1.2.0", "--counter", "3", "--out", Path.Combine(_dir, "update.ngup") }, cliOut, cliOut));
+
+        string data = Path.Combine(_dir, "data");
+        using SampleHostProcess host = SampleHostProcess.Start("SmartSocket.Host", data, "--trust", Path.Combine(_dir, "keys", "netguard.pub"));
+        host.Command("probe-egress");
+        host.WaitForLine("probe-egress: UDP", TimeSpan.FromSeconds(10));
+        string setupCode = File.ReadAllText(Path.Combine(data, "setup-code.txt")).Trim();
+
+        using ChromeDriver d = StartBrowser();
+        try
+        {
+            d.Navigate().GoToUrl(host.BaseUrl);
+            WaitFor(d, () => Visible(d, "setup-section"), "setup form");
+            Assert.False(Visible(d, "main-section"));
+            Assert.Equal("SmartSocket", Text(d, "status-model"));
+            Assert.Equal("1.0.0", Text(d, "status-firmware"));
+
+            Type(d, "setup-code", "AAAA-AAAA-AAAA");
+            Type(d, "setup-password", Password);
+            d.FindElement(By.Id("setup-submit")).Click();
+            WaitFor(d, () => Text(d, "message").Contains("setup code is wrong"), "wrong code message");
+            Type(d, "setup-code", setupCode);
+            Type(d, "setup-password", "short");
+            d.FindElement(By.Id("setup-submit")).Click();
+            WaitFor(d, () => Text(d, "message").Contains("too short"), "too short message");
+            Type(d, "setup-password", Password);
+            d.FindElement(By.Id("setup-submit")).Click();
+            WaitFor(d, () => Visible(d, "main-section"), "main section after setup and login");
+
+            WaitFor(d, () => Visible(d, "relay-section") && Text(d, "relay-state") == "off", "relay off");
+            Assert.False(Visible(d, "snapshot-section"));
+            d.FindElement(By.Id("relay-toggle")).Click();
+            WaitFor(d, () => Text(d, "relay-state") == "on", "relay on");
+            host.WaitForLine("relay: ON", TimeSpan.FromSeconds(10));
+
+            d.FindElement(By.Id("guard-refresh")).Click();
+            WaitFor(d, () => Text(d, "guard-counters").Contains("reason.OutboundTcpForbidden"), "guard counters");
+            Assert.Contains("recentRefusals", Text(d, "guard-counters"));
+            WaitFor(d, () => Text(d, "update-state") == "NoFreshAnnouncement", "update state");
+
+            d.FindElement(By.Id("update-file")).SendKeys(Path.Combine(_dir, "update.ngup"));
+            d.FindElement(By.Id("update-submit")).Click();
+            WaitFor(d, () => Text(d, "update-result").Contains("verified and staged"), "update staged");
+
+            Directory.CreateDirectory(RepositoryLayout.PathOf("artifacts/screenshots"));
+            string screenshot = RepositoryLayout.PathOf("artifacts/screenshots/admin-page.png");
+            d.GetScreenshot().SaveAsFile(screenshot);
+            Assert.True(new FileInfo(screenshot).Length > 1000);
+            _output.WriteLine("screenshot: " + screenshot);
+
+            d.FindElement(By.Id("logout")).Click();
+            WaitFor(d, () => Visible(d, "login-section"), "login form");
+            Type(d, "login-password", "not the password");
+            d.FindElement(By.Id("login-submit")).Click();
+            WaitFor(d, () => Text(d, "message").Contains("password is wrong"), "wrong password");
+            Type(d, "login-password", Password);
+            d.FindElement(By.Id("login-submit")).Click();
+            WaitFor(d, () => Visible(d, "main-section"), "main after login");
+            WaitFor(d, () => Text(d, "relay-state") == "on", "relay still on");
+
+            d.FindElement(By.Id("reset-confirm")).Click();
+            d.FindElement(By.Id("reset-submit")).Click();
+            WaitFor(d, () => Visible(d, "setup-section"), "setup form after factory reset");
+
+            var logs = d.Manage().Logs.GetLog(LogType.Browser).Select(l => l.Level + " " + l.Message).ToList();
+            foreach (string l in logs)
+            {
+                _output.WriteLine(l);
+            }
+
+            Assert.DoesNotContain(logs, l => l.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || l.Contains("Refused to", StringComparison.Ordinal));
+        }
+        finally
+        {
+            d.Quit();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using NetGuard.Credentials;
+using NetGuard.Updates;
+
+namespace NetGuard.Http
+{
+    /// <summary>
+    /// What a product built on <see cref="AdminDevice"/> declares: its identity and firmware, the update signing
+    /// keys, the admin port, the resolver and NTP servers it may talk to, and where update announcements live.
+    /// Plain settable properties; <see cref="AdminDevice"/> checks them (<see cref="Validate"/>) and copies them.
+    /// </summary>
+    public sealed class AdminDeviceOptions
+    {
+        /// <summary>The device model (1 to 32 of A-Z a-z 0-9 -), as update packages name it.</summary>
+        public string Model { get; set; }
+
+        /// <summary>The vendor name (for the password policy's context words).</summary>
+        public string Vendor { get; set; } = "NetGuard samples";
+
+        /// <summary>The firmware version compiled into this build.</summary>
+        public FirmwareVersion FirmwareVersion { get; set; } = new FirmwareVersion(1, 0, 0);
+
+        /// <summary>The security counter compiled into this build (updates below it are refused).</summary>
+        public uint SecurityCounter { get; set; }
+
+        /// <summary>The update signing public keys (32 bytes each), the first being the root; at least one.</summary>
+        public byte[][] TrustedKeys { get; set; }
+
+        /// <summary>A per-device secret of at least 16 bytes to derive the setup code from; null to draw it at first boot.</summary>
+        public byte[] DeviceSecret { get; set; }
+
+        /// <summary>The TCP port of the admin server (80 on the device).</summary>
+        public int AdminPort { get; set; } = 80;
+
+        /// <summary>Most admin connections open at once (the guard's cap and the server's worker count).</summary>
+        public int MaxAdminConnections { get; set; } = 4;
+
+        /// <summary>The DNS resolver's IPv4 address in host order (the only DNS destination the guard admits).</summary>
+        public uint DnsResolver { get; set; }
+
+        /// <summary>The resolver's UDP port, normally 53.</summary>
+        public int DnsPort { get; set; } = 53;
+
+        /// <summary>The vendor's update domain for announcements; null or empty turns update checks off.</summary>
+        public string UpdateDomain { get; set; }
+
+        /// <summary>The NTP servers (host order), 0 to 3; none removes the NTP class from the egress policy.</summary>
+        public uint[] NtpServers { get; set; } = new uint[0];
+
+        /// <summary>The owner account's limits; null to use the defaults with an iteration count calibrated on this device.</summary>
+        public OwnerAccountPolicy AccountPolicy { get; set; }
+
+        /// <summary>Largest update image, in bytes.</summary>
+        public int MaxImageLength { get; set; } = UpdateSettings.DefaultMaxImageLength;
+
+        /// <summary>Largest record in the record store, in bytes.</summary>
+        public int MaxRecordLength { get; set; } = 2048;
+
+        /// <summary>Interval of the tick thread that runs <see cref="AdminDevice.AddTicker"/> handlers, in milliseconds.</summary>
+        public int TickMilliseconds { get; set; } = 100;
+
+        /// <summary>
+        /// Throws <see cref="ArgumentNullException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first
+        /// property that is missing or out of range.
+        /// </summary>
+        public void Validate()
+        {
+            if (Model == null)
+            {
+                throw new ArgumentNullException(nameof(Model));
+            }
+
+            if (Vendor == null)
+            {
+                throw new ArgumentNullException(nameof(Vendor));
+            }
+
+            if (TrustedKeys == null)
+            {
+                throw new ArgumentNullException(nameof(TrustedKeys));
+            }
+
+            if (TrustedKeys.Length == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(TrustedKeys), "At least one update signing key is needed.");
+            }
+
+            if (NtpServers == null)
+            {
+                throw new ArgumentNullException(nameof(NtpServers));
+            }
+
+            if (AdminPort < 1 || AdminPort > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(AdminPort));
+            }
+
+            if (DnsPort < 1 || DnsPort > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(DnsPort));
+            }
+
+            if (MaxImageLength < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxImageLength));
+            }
+
+            if (MaxRecordLength < 256)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxRecordLength));
+            }
+
+            if (TickMilliseconds < 10 || TickMilliseconds > 10000)
+            {
+                throw new ArgumentOutOfRangeException(nameof(TickMilliseconds));
+            }
+        }
+    }
+}

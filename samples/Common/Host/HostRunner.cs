@@ -1,0 +1,291 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Threading;
+using NetGuard.Diagnostics;
+using NetGuard.Http;
+using NetGuard.Network;
+using NetGuard.Platform.Host;
+using NetGuard.RateLimiting;
+using NetGuard.Updates;
+
+namespace NetGuard.Samples.Host;
+
+/// <summary>What a sample adds to the shared host simulation.</summary>
+internal sealed class HostSample
+{
+    /// <summary>Program name for --help, e.g. "SmartSocket.Host".</summary>
+    public string Program { get; init; } = string.Empty;
+
+    /// <summary>The default --model.</summary>
+    public string Model { get; init; } = string.Empty;
+
+    /// <summary>The default data folder name under ./data.</summary>
+    public string DataFolder { get; init; } = string.Empty;
+
+    /// <summary>--help lines for the sample's own console commands ("" for none), each starting with two spaces.</summary>
+    public string BoardCommands { get; init; } = string.Empty;
+
+    /// <summary>Attaches the application to the device (before it starts) and returns its console command handler (true when the line was one of its commands).</summary>
+    public Func<AdminDevice, Func<string, bool>> Attach { get; init; } = _ => _ => false;
+}
+
+/// <summary>
+/// The host simulation both samples share: the same <see cref="AdminDevice"/> composition as the firmware, with the
+/// host's platform pieces (data directory, loopback-only guard, stopwatch clock, OS randomness), the setup code on
+/// the console and in DATA/setup-code.txt (the label stand-in), every guard refusal on the console, console
+/// commands for the simulated board, and a clean stop on Ctrl+C or SIGTERM.
+/// </summary>
+internal static class HostRunner
+{
+    /// <summary>The simulated firmware's built-in version and security counter.</summary>
+    public static readonly FirmwareVersion BuiltInVersion = new FirmwareVersion(1, 0, 0);
+
+    public const uint BuiltInSecurityCounter = 1;
+
+    private static readonly object ConsoleGate = new();
+
+    /// <summary>Writes one console line (threads share the console).</summary>
+    public static void Log(string line)
+    {
+        lock (ConsoleGate)
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    public static int Run(string[] args, HostSample sample)
+    {
+        HostCommandLine line = HostCommandLine.Parse(args, sample.Model, sample.DataFolder, Console.Error);
+        if (line == null)
+        {
+            return 2;
+        }
+
+        if (line.Help)
+        {
+            Console.WriteLine(HostCommandLine.Usage(sample.Program, sample.Model, sample.DataFolder, sample.BoardCommands));
+            return 0;
+        }
+
+        var options = new AdminDeviceOptions
+        {
+            Model = line.Model,
+            FirmwareVersion = BuiltInVersion,
+            SecurityCounter = BuiltInSecurityCounter,
+            AdminPort = line.Port == 0 ? FreeLoopbackPort() : line.Port,
+            DnsResolver = HostNetworkGuard.Loopback,
+        };
+
+        if (line.TrustFile != null)
+        {
+            byte[] key = PublicKeyFile.TryRead(line.TrustFile, out string problem);
+            if (key == null)
+            {
+                Console.Error.WriteLine("--trust: " + problem);
+                return 2;
+            }
+
+            options.TrustedKeys = new[] { key };
+        }
+        else
+        {
+            // A random key nobody holds the private half of: every package is refused (KeyUnknown).
+            options.TrustedKeys = new[] { RandomNumberGenerator.GetBytes(32) };
+            Log("note: no --trust key given; every update package will be refused.");
+        }
+
+        if (line.Resolver != null)
+        {
+            if (!TryParseResolver(line.Resolver, out uint address, out int port))
+            {
+                Console.Error.WriteLine($"--resolver: '{line.Resolver}' is not IPv4-ADDRESS:PORT");
+                return 2;
+            }
+
+            options.DnsResolver = address;
+            options.DnsPort = port;
+        }
+
+        if (line.Resolver != null && !string.IsNullOrEmpty(line.UpdateDomain))
+        {
+            options.UpdateDomain = line.UpdateDomain;
+        }
+        else
+        {
+            Log("note: update checks are off (they need both --resolver HOST:PORT and --update-domain NAME).");
+        }
+
+        string data = line.DataDirectory;
+        Directory.CreateDirectory(data);
+        var clock = new StopwatchClock();
+        var staging = new DirectoryStagingArea(Path.Combine(data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength));
+        AdminDevice device;
+        try
+        {
+            device = new AdminDevice(
+                options,
+                new DirectoryFileSystem(Path.Combine(data, "records")),
+                staging,
+                new DirectoryImageInstaller(Path.Combine(data, "installed")),
+                clock,
+                new SystemEntropySource(),
+                policy => HostNetworkGuard.CreateLoopback(policy, clock));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine("bad configuration: " + e.Message);
+            return 2;
+        }
+
+        // The host's clock is already kept by the OS's NTP client; it stands in for the device's SNTP.
+        device.Time.SetWallClock(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        device.Guard.Refused += (sender, refusal) => Log(
+            $"guard: refused {ReasonCodes.Name(refusal.Reason)} source={refusal.Source} local-port={refusal.LocalPort} remote={Ipv4.ToString(refusal.RemoteAddress)}:{refusal.RemotePort}");
+
+        Func<string, bool> boardCommand = sample.Attach(device);
+        InstallStaged(device, staging);
+
+        Decision started = device.Start();
+        if (!started.IsAccepted)
+        {
+            Console.Error.WriteLine($"cannot listen on 127.0.0.1:{options.AdminPort}: {ReasonCodes.Name(started.Reason)}");
+            return 1;
+        }
+
+        string setupCode = device.ReadSetupCodeForLabel();
+        File.WriteAllText(Path.Combine(data, "setup-code.txt"), setupCode + Environment.NewLine);
+        Log($"NetGuard {options.Model} firmware {device.Updates.CurrentVersion} (security counter {device.Updates.SecurityCounter}), data in {data}");
+        Log($"Admin page: http://127.0.0.1:{options.AdminPort}/");
+        if (device.Account.IsSetupRequired)
+        {
+            Log($"Setup code (the label on the case; also in {Path.Combine(data, "setup-code.txt")}): {setupCode}");
+        }
+
+        if (device.UpdateChecksEnabled && device.Checker != null)
+        {
+            Log($"Update checks: TXT {device.Checker.QueryName} via {line.Resolver}");
+        }
+
+        using var stop = new ManualResetEventSlim(false);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Set(); });
+        var input = new Thread(() => ReadCommands(device, boardCommand, stop)) { IsBackground = true, Name = "console" };
+        input.Start();
+        stop.Wait();
+        Log("stopping...");
+        device.Stop();
+        Log("stopped.");
+        return 0;
+    }
+
+    // What the device's boot loader does with a staged image: self-test, then confirm (install, raise version and
+    // security counter) or revert. The simulated "image" is the package's payload, kept in DATA/installed.
+    private static void InstallStaged(AdminDevice device, DirectoryStagingArea staging)
+    {
+        if (!device.Updates.TryGetStaged(out StagedUpdate staged))
+        {
+            return;
+        }
+
+        Decision installed = device.InstallStagedUpdate(() =>
+        {
+            byte[] first = new byte[1];
+            return staging.ReadStaged(0, first, 0, 1) == 1;
+        });
+        Log(installed.IsAccepted
+            ? $"update: installed {staged.Version} (security counter now {device.Updates.SecurityCounter})"
+            : $"update: staged {staged.Version} not installed: {ReasonCodes.Name(installed.Reason)}");
+    }
+
+    private static void ReadCommands(AdminDevice device, Func<string, bool> boardCommand, ManualResetEventSlim stop)
+    {
+        while (!stop.IsSet)
+        {
+            string line;
+            try
+            {
+                line = Console.ReadLine();
+            }
+            catch (IOException)
+            {
+                return;
+            }
+
+            if (line == null)
+            {
+                // No console (stdin closed): keep running until a signal.
+                return;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (boardCommand(line))
+            {
+                continue;
+            }
+
+            switch (line)
+            {
+                case "probe-egress":
+                    ProbeEgress(device.Guard);
+                    break;
+                case "status":
+                    Log($"status: setupRequired={device.Account.IsSetupRequired} firmware={device.Updates.CurrentVersion} securityCounter={device.Updates.SecurityCounter} refusals={device.Guard.Counters.Total}");
+                    break;
+                case "quit":
+                case "exit":
+                    stop.Set();
+                    return;
+                default:
+                    Log($"unknown command '{line}' (see --help)");
+                    break;
+            }
+        }
+    }
+
+    // Shows the guard at work: firmware asking for an outbound TCP session or an undeclared UDP send is refused,
+    // counted and logged. 192.0.2.1 is TEST-NET-1 (RFC 5737): nothing is sent anywhere.
+    private static void ProbeEgress(NetworkGuard guard)
+    {
+        uint target = Ipv4.FromBytes(192, 0, 2, 1);
+        Decision tcp = guard.RequestOutbound(EgressTransport.TcpConnect, target, 80);
+        Log($"probe-egress: outbound TCP to 192.0.2.1:80 -> {ReasonCodes.Name(tcp.Reason)}");
+        if (guard.OpenUdp(0, out GuardedDatagramChannel channel).IsAccepted)
+        {
+            byte[] payload = new byte[8];
+            Decision udp = channel.SendTo(payload, 0, payload.Length, target, 9999);
+            Log($"probe-egress: UDP to 192.0.2.1:9999 -> {ReasonCodes.Name(udp.Reason)}");
+            channel.Close();
+        }
+    }
+
+    private static bool TryParseResolver(string text, out uint address, out int port)
+    {
+        address = 0;
+        port = 0;
+        int colon = text.LastIndexOf(':');
+        return colon > 0
+            && Ipv4.TryParse(text.Substring(0, colon), out address)
+            && int.TryParse(text.AsSpan(colon + 1), out port)
+            && port >= 1 && port <= 65535;
+    }
+
+    // --port 0: ask the OS for a free loopback port, then declare it in the guard policy (which needs the number
+    // up front). Host-only; the guard opens the real listener.
+    private static int FreeLoopbackPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}
