@@ -6,12 +6,12 @@ namespace NetGuard.HostTests.Build;
 
 /// <summary>
 /// A temporary copy of the parts of the repository the nanoFramework gate needs (root build files,
-/// build/gate, nf-guard), restored once, so tests can inject code into a library file and build the gate
+/// build/gate, nf-guard, the samples), restored once, so tests can inject code into a library file and build the gate
 /// without touching the working tree.
 /// </summary>
 public sealed class GateFixture : IDisposable
 {
-    private static readonly string[] CopiedFolders = { "build/gate", "nf-guard" };
+    private static readonly string[] CopiedFolders = { "build/gate", "nf-guard", "samples", "docs/examples" };
     private static readonly string[] CopiedFiles = { "Directory.Build.props", "NuGet.Config", "NetGuard.sln" };
 
     public GateFixture()
@@ -29,7 +29,7 @@ public sealed class GateFixture : IDisposable
             {
                 string relative = Path.GetRelativePath(source, file);
                 string[] parts = relative.Split(Path.DirectorySeparatorChar);
-                if (parts.Contains("bin") || parts.Contains("obj"))
+                if (parts.Contains("bin") || parts.Contains("obj") || parts.Contains("data"))
                 {
                     continue;
                 }
@@ -38,10 +38,13 @@ public sealed class GateFixture : IDisposable
             }
         }
 
-        BuildResult restore = Run("restore");
-        if (restore.ExitCode != 0)
+        foreach (string project in new[] { GateProject, SamplesGateProject })
         {
-            throw new InvalidOperationException("restore of the gate copy failed:\n" + restore.Output);
+            BuildResult restore = Run("restore", project);
+            if (restore.ExitCode != 0)
+            {
+                throw new InvalidOperationException("restore of the gate copy failed:\n" + restore.Output);
+            }
         }
     }
 
@@ -51,19 +54,25 @@ public sealed class GateFixture : IDisposable
     /// <summary>The library gate project in the copy.</summary>
     public string GateProject => Path.Combine(Root, "build", "gate", "NetGuard.Gate", "NetGuard.Gate.csproj");
 
+    /// <summary>The samples gate project in the copy (sample firmware with both ban lists).</summary>
+    public string SamplesGateProject => Path.Combine(Root, "build", "gate", "Samples.Gate", "Samples.Gate.csproj");
+
     /// <summary>Builds the library gate in the copy.</summary>
-    public BuildResult BuildGate() => Run("build", "--no-restore", "-c", "Release");
+    public BuildResult BuildGate() => Run("build", GateProject, "--no-restore", "-c", "Release");
+
+    /// <summary>Builds the sample firmware gate (and the library gate it references) in the copy.</summary>
+    public BuildResult BuildSamplesGate() => Run("build", SamplesGateProject, "--no-restore", "-c", "Release");
 
     public void Dispose()
     {
         Directory.Delete(Root, recursive: true);
     }
 
-    private BuildResult Run(string verb, params string[] extra)
+    private BuildResult Run(string verb, string project, params string[] extra)
     {
         string[] arguments = new string[extra.Length + 3];
         arguments[0] = verb;
-        arguments[1] = GateProject;
+        arguments[1] = project;
         arguments[2] = "-nologo";
         extra.CopyTo(arguments, 3);
         return DotnetCli.Run(Root, arguments);
