@@ -3,7 +3,8 @@
 #   1. what a fresh Debian machine with only the .NET SDK lacks, installed with apt when missing;
 #   2. `dotnet build NetGuard.sln` (host build and the nanoFramework compatibility gate);
 #   3. the portable tests (nanoFramework.TestFramework API) through the host launcher;
-#   4. the host-only xUnit tests.
+#   4. the host-only xUnit tests;
+#   5. a fuzzing smoke: every AFL++ target for FUZZ_SECONDS (default 30) seconds.
 # Ends with the line "N passed, N failed"; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +23,7 @@ need() { command -v "$1" >/dev/null 2>&1 || apt_packages+=("$2"); }
 [ -x /usr/sbin/dnsmasq ] || apt_packages+=(dnsmasq-base)   # update check end to end (real DNS server on loopback)
 need chromium chromium                                      # admin page in a real browser (Selenium)
 need chromedriver chromium-driver
+need afl-fuzz afl++                                         # fuzzing smoke
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   section "installing ${apt_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -79,6 +81,26 @@ else
   echo "host tests: no results"
   failed=$((failed + 1))
 fi
+
+# --- 5. Fuzzing smoke (AFL++ through SharpFuzz) -------------------------------------------------------
+section "fuzzing smoke (${FUZZ_SECONDS:-30} s per target)"
+fuzz/run.sh --smoke "${FUZZ_SECONDS:-30}" > "$results/fuzz.log" 2>&1
+fuzz_lines=$(grep -E '^[a-z0-9-]+: [0-9]+ executions, [0-9]+ crashes, [0-9]+ hangs$' "$results/fuzz.log")
+if [ -n "$fuzz_lines" ]; then
+  echo "$fuzz_lines"
+  while read -r line; do
+    if grep -qE ': [1-9][0-9]* executions, 0 crashes, 0 hangs$' <<<"$line"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+    fi
+  done <<<"$fuzz_lines"
+else
+  tail -20 "$results/fuzz.log"
+  echo "fuzzing: no target ran"
+  failed=$((failed + 1))
+fi
+grep -E 'did not start' "$results/fuzz.log" && failed=$((failed + 1))
 
 echo
 echo "$passed passed, $failed failed"

@@ -1,0 +1,84 @@
+using NetGuard.Diagnostics;
+using NetGuard.Http;
+
+namespace NetGuard.Fuzz;
+
+/// <summary>Answers a fixed JSON status object (exercises the response writer).</summary>
+internal sealed class StatusHandler : IRouteHandler
+{
+    public void Handle(HttpRequest request, HttpResponse response)
+    {
+        JsonWriter json = response.Json;
+        json.BeginObject();
+        json.WriteBoolean("setupRequired", true);
+        json.WriteString("model", "fuzz-model");
+        json.WriteString("firmwareVersion", "1.0.0");
+        json.EndObject();
+        response.SendJson(200);
+    }
+}
+
+/// <summary>Parses the JSON body, reads a few members and the request's headers, and answers their sizes.</summary>
+internal sealed class JsonEchoHandler : IRouteHandler
+{
+    public void Handle(HttpRequest request, HttpResponse response)
+    {
+        ReasonCode parsed = request.TryReadJson(out JsonObject json);
+        if (parsed != ReasonCode.Accepted)
+        {
+            response.SendReason(parsed);
+            return;
+        }
+
+        byte[] secret = new byte[64];
+        bool found = json.TryCopyString("password", secret, 0, out int length);
+        System.Array.Clear(secret);
+        json.TryGetString("user", out string _);
+        request.TryGetBearerToken(out string _);
+        request.GetHeader("Host");
+        request.CountHeader("Cookie");
+        request.HasMediaType("application/json");
+        response.Json.BeginObject();
+        response.Json.WriteBoolean("found", found);
+        response.Json.WriteNumber("length", length);
+        response.Json.EndObject();
+        response.SendJson(200);
+    }
+}
+
+/// <summary>Streams an upload through the body reader and answers its length and byte sum.</summary>
+internal sealed class UploadHandler : IRouteHandler
+{
+    public void Handle(HttpRequest request, HttpResponse response)
+    {
+        byte[] piece = new byte[512];
+        long total = 0;
+        long sum = 0;
+        while (true)
+        {
+            int n = request.Body.Read(piece, 0, piece.Length, out ReasonCode reason);
+            if (n == 0)
+            {
+                if (reason != ReasonCode.Accepted)
+                {
+                    response.SendReason(reason);
+                    return;
+                }
+
+                break;
+            }
+
+            total += n;
+            for (int i = 0; i < n; i++)
+            {
+                sum += piece[i];
+            }
+        }
+
+        response.Json.BeginObject();
+        response.Json.WriteNumber("length", total);
+        response.Json.WriteNumber("sum", sum);
+        response.Json.EndObject();
+        response.SendJson(200);
+    }
+}
