@@ -156,9 +156,16 @@ img{max-width:100%}
 
   function $(id) { return document.getElementById(id); }
   function show(id, visible) { $(id).classList.toggle('hidden', !visible); }
-  function token() { try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; } }
+  // Where sessionStorage is blocked (some private modes) the token lives in this page only.
+  var memoryToken = null, storageBlocked = false;
+  function token() {
+    if (storageBlocked) { return memoryToken; }
+    try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { storageBlocked = true; return memoryToken; }
+  }
   function setToken(value) {
-    try { if (value) { sessionStorage.setItem(TOKEN_KEY, value); } else { sessionStorage.removeItem(TOKEN_KEY); } } catch (e) { }
+    memoryToken = value || null;
+    if (storageBlocked) { return; }
+    try { if (value) { sessionStorage.setItem(TOKEN_KEY, value); } else { sessionStorage.removeItem(TOKEN_KEY); } } catch (e) { storageBlocked = true; }
   }
   function say(text, ok) {
     var m = $('message');
