@@ -256,7 +256,8 @@ namespace NetGuard.Http
         /// <summary>
         /// Opens the admin listener through the guard and starts the server, the tick thread and, when configured,
         /// the update checker (first check at once, then about 4 a day). Returns the guard's refusal when the
-        /// listener cannot open (BindFailed, ...), and InvalidState when already started.
+        /// listener cannot open (BindFailed, ...), and InvalidState when already started. Throws
+        /// <see cref="InvalidOperationException"/> when <see cref="AdminDeviceOptions.ConnectionSourceWrapper"/> returns null.
         /// </summary>
         /// <returns>The decision.</returns>
         public Decision Start()
@@ -275,7 +276,19 @@ namespace NetGuard.Http
                     return listening;
                 }
 
-                _server = new HttpServer(new GuardedListenerSource(listener), _api.Router, _clock, _httpOptions);
+                IConnectionSource source = new GuardedListenerSource(listener);
+                if (_options.ConnectionSourceWrapper != null)
+                {
+                    source = _options.ConnectionSourceWrapper(source);
+                    if (source == null)
+                    {
+                        // Never fall back to plain HTTP silently when HTTPS was asked for.
+                        listener.Close();
+                        throw new InvalidOperationException("The connection source wrapper returned null.");
+                    }
+                }
+
+                _server = new HttpServer(source, _api.Router, _clock, _httpOptions);
                 _api.Server = _server;
                 _server.Start();
                 if (UpdateChecksEnabled)

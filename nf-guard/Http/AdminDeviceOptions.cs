@@ -56,6 +56,12 @@ namespace NetGuard.Http
         /// <summary>Largest record in the record store, in bytes.</summary>
         public int MaxRecordLength { get; set; } = 2048;
 
+        /// <summary>
+        /// Wraps the admin listener's connection source before the server starts (HTTPS: a TLS source over the guarded
+        /// source); null serves plain HTTP, and the admin page then shows its plain-HTTP warning.
+        /// </summary>
+        public ConnectionSourceWrapper ConnectionSourceWrapper { get; set; }
+
         /// <summary>Interval of the tick thread that runs <see cref="AdminDevice.AddTicker"/> handlers, in milliseconds.</summary>
         public int TickMilliseconds { get; set; } = 100;
 

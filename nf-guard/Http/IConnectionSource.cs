@@ -7,10 +7,11 @@ namespace NetGuard.Http
     /// Where <see cref="HttpServer"/> gets its inbound connections: the guard's listener on the device,
     /// a loopback adapter in tests. The listener applies its own caps (declared port, connection count,
     /// accept rate) before a connection reaches the server.
-    /// HTTPS plugs in here without changing the server: a TLS source accepts the TCP connection, runs
-    /// <c>SslStream.AuthenticateAsServer(certificate, SslProtocols.Tls12)</c> on it (bounded by a
-    /// handshake timeout, about 33 KB of native RAM per session, so cap TLS connections at 2 to 3), and
-    /// hands out an <see cref="IConnection"/> whose Receive and Send go through the stream.
+    /// HTTPS plugs in here without changing the server (<see cref="ConnectionSourceWrapper"/>): a TLS source
+    /// wraps the guarded source, runs the server handshake on each accepted connection (bounded by a
+    /// handshake timeout) and hands out an <see cref="IConnection"/> whose Receive and Send go through the
+    /// TLS stream (host: Platform/Host/TlsConnectionSource; device: see docs/threat-model.md, "HTTPS on the
+    /// device", about 33 KB of native RAM per session, so 1 to 2 admin connections).
     /// </summary>
     public interface IConnectionSource
     {

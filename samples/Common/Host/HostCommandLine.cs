@@ -7,7 +7,7 @@ namespace NetGuard.Samples.Host;
 /// <summary>
 /// The host simulation's command line (design.md section 4): <c>--port N</c> (0 picks a free port),
 /// <c>--data DIR</c>, <c>--model NAME</c>, <c>--trust PUBKEY</c>, <c>--resolver HOST:PORT</c>,
-/// <c>--update-domain NAME</c>, <c>--help</c>.
+/// <c>--update-domain NAME</c>, <c>--cert PFX</c>, <c>--cert-password PW</c>, <c>--help</c>.
 /// </summary>
 internal sealed class HostCommandLine
 {
@@ -17,6 +17,8 @@ internal sealed class HostCommandLine
     public string TrustFile { get; private set; }
     public string Resolver { get; private set; }
     public string UpdateDomain { get; private set; }
+    public string CertificateFile { get; private set; }
+    public string CertificatePassword { get; private set; }
     public bool Help { get; private set; }
 
     /// <summary>Parses <paramref name="args"/>; returns null and writes the problem to <paramref name="error"/> on bad input.</summary>
@@ -65,6 +67,12 @@ internal sealed class HostCommandLine
                 case "--update-domain":
                     line.UpdateDomain = value;
                     break;
+                case "--cert":
+                    line.CertificateFile = value;
+                    break;
+                case "--cert-password":
+                    line.CertificatePassword = value;
+                    break;
                 default:
                     error.WriteLine($"unknown option '{name}' (see --help)");
                     return null;
@@ -88,6 +96,9 @@ internal sealed class HostCommandLine
           --resolver HOST:PORT  DNS resolver for update announcements (IPv4, e.g. 127.0.0.1:5353)
           --update-domain NAME  domain holding _netguard.<model>.<NAME> TXT announcements
                                 (update checks are off unless both --resolver and --update-domain are given)
+          --cert PFX            serve the admin page over HTTPS (TLS 1.2/1.3) with this PKCS#12 certificate and key;
+                                without it the page is plain HTTP and shows a warning
+          --cert-password PW    password of the --cert file (default: none)
           --help                this text
 
         Console commands (type a line and press Enter):

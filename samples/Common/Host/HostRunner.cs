@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
@@ -119,6 +120,29 @@ internal static class HostRunner
             Log("note: update checks are off (they need both --resolver HOST:PORT and --update-domain NAME).");
         }
 
+        X509Certificate2 certificate = null;
+        if (line.CertificateFile != null)
+        {
+            certificate = LoadCertificate(line.CertificateFile, line.CertificatePassword, out string problem);
+            if (certificate == null)
+            {
+                Console.Error.WriteLine("--cert: " + problem);
+                return 2;
+            }
+
+            // TLS records still leave through the guarded connection, so the egress limiter sees every byte.
+            options.ConnectionSourceWrapper = source => new TlsConnectionSource(source, certificate);
+        }
+        else if (line.CertificatePassword != null)
+        {
+            Console.Error.WriteLine("--cert-password: needs --cert PFX");
+            return 2;
+        }
+        else
+        {
+            Log("note: no --cert given; the admin page is plain HTTP (it shows a warning; use --cert PFX for HTTPS).");
+        }
+
         string data = line.DataDirectory;
         Directory.CreateDirectory(data);
         var clock = new StopwatchClock();
@@ -159,7 +183,7 @@ internal static class HostRunner
         string setupCode = device.ReadSetupCodeForLabel();
         File.WriteAllText(Path.Combine(data, "setup-code.txt"), setupCode + Environment.NewLine);
         Log($"NetGuard {options.Model} firmware {device.Updates.CurrentVersion} (security counter {device.Updates.SecurityCounter}), data in {data}");
-        Log($"Admin page: http://127.0.0.1:{options.AdminPort}/");
+        Log($"Admin page: {(certificate != null ? "https" : "http")}://127.0.0.1:{options.AdminPort}/");
         if (device.Account.IsSetupRequired)
         {
             Log($"Setup code (the label on the case; also in {Path.Combine(data, "setup-code.txt")}): {setupCode}");
@@ -265,6 +289,31 @@ internal static class HostRunner
             Log($"probe-egress: UDP to 192.0.2.1:9999 -> {ReasonCodes.Name(udp.Reason)}");
             channel.Close();
         }
+    }
+
+    // --cert: a PKCS#12 file with the certificate and its private key (password optional).
+    private static X509Certificate2 LoadCertificate(string path, string password, out string problem)
+    {
+        problem = null;
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            problem = $"cannot read '{path}' as PKCS#12 ({e.Message})";
+            return null;
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            problem = $"'{path}' holds no private key";
+            return null;
+        }
+
+        return certificate;
     }
 
     private static bool TryParseResolver(string text, out uint address, out int port)
