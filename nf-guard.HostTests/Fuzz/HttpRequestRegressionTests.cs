@@ -1,5 +1,6 @@
 using System;
 using NetGuard.HostTests.Http;
+using NetGuard.Fuzz;
 using NetGuard.Http;
 using NetGuard.Platform;
 using Xunit;

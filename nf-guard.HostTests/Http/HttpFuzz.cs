@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using NetGuard.Fuzz;
 using NetGuard.Http;
 using NetGuard.Platform;
 
