@@ -12,7 +12,7 @@ namespace NetGuard.Benchmarks.RateLimiting
     /// every call succeeds, AutoReplenishment off), versus a bare <see cref="TokenBucket.TryTake"/> and
     /// one full <see cref="EgressLimiter.Decide"/> (classification, fan-out check of an already-seen
     /// destination, packet and byte buckets, counters). Targets: TryTake at least 1.5x faster than the
-    /// baseline, a decision no slower, 0 bytes allocated per call. Results: docs/benchmarks-limiter.md.
+    /// baseline, a decision no slower, 0 bytes allocated per call. Results: docs/benchmarks.md, "Egress limiter".
     /// </summary>
     [MemoryDiagnoser]
     public class EgressLimiterBenchmarks
