@@ -7,8 +7,11 @@ namespace NetGuard.Network
     // bucket and the global TCP reply bucket before they reach the socket. When the platform reports
     // that the connection is gone (peer closed, reset, error) the socket is released at once and every
     // later call answers with that reason, so a dead connection never holds one of lwIP's 16 sockets.
-    // Internal and sealed: firmware sees only IConnection, which has no way to reach the socket.
-    internal sealed class GuardedConnection : IConnection
+    // Internal and sealed: firmware sees only IConnection, which has no way to reach the socket. The library's own
+    // device TLS source reaches the platform socket through the internal StreamSocket (nanoFramework's SslStream needs
+    // it) and charges what it sends through ChargeReply (IReplyBudget); the connection keeps owning the socket, so the
+    // connection count and release-on-failure still work.
+    internal sealed class GuardedConnection : IConnection, IReplyBudget
     {
         private readonly object _gate = new object();
         private readonly NetworkGuard _guard;
@@ -100,10 +103,10 @@ namespace NetGuard.Network
                 return Decision.Accept();
             }
 
-            Decision decision = _guard.Limiter.DecideTcpReply(_bucket, count, _guard.NowTicks);
+            Decision decision = Charge(count);
             if (!decision.IsAccepted)
             {
-                return _guard.Refuse(decision.Reason, decision.RetryAfterTicks, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+                return decision;
             }
 
             ReasonCode sent = _socket.Send(buffer, offset, count);
@@ -119,6 +122,46 @@ namespace NetGuard.Network
         public void Close()
         {
             Fail(ReasonCode.Closed);
+        }
+
+        // The accepted platform socket, for the library's device TLS source only (never public: see the class comment).
+        internal IStreamSocket StreamSocket
+        {
+            get { return _socket; }
+        }
+
+        // The guard's monotonic time, in 100 ns ticks.
+        internal long NowTicks
+        {
+            get { return _guard.NowTicks; }
+        }
+
+        public Decision ChargeReply(int byteCount)
+        {
+            if (byteCount < 0)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(byteCount));
+            }
+
+            ReasonCode state = State;
+            if (state != ReasonCode.Accepted)
+            {
+                return _guard.Refuse(state, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            }
+
+            return byteCount == 0 ? Decision.Accept() : Charge(byteCount);
+        }
+
+        // Takes count bytes from this connection's and the global TCP reply buckets, or reports the refusal.
+        private Decision Charge(int count)
+        {
+            Decision decision = _guard.Limiter.DecideTcpReply(_bucket, count, _guard.NowTicks);
+            if (!decision.IsAccepted)
+            {
+                return _guard.Refuse(decision.Reason, decision.RetryAfterTicks, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            }
+
+            return decision;
         }
 
         private ReasonCode State

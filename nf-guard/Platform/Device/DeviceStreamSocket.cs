@@ -23,6 +23,13 @@ namespace NetGuard.Platform.Device
 
         public uint RemoteAddress { get; }
 
+        // The accepted socket, for the library's TLS session only (nanoFramework's SslStream is built over a Socket).
+        // Internal: firmware never sees it (docs/threat-model.md, "HTTPS on the device").
+        internal Socket Socket
+        {
+            get { return _socket; }
+        }
+
         public int RemotePort { get; }
 
         public ReasonCode Send(byte[] buffer, int offset, int count)

@@ -4,7 +4,6 @@ using System.IO;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Network;
@@ -20,6 +19,8 @@ namespace NetGuard.Platform.Host
     /// single accept thread, and a client that connects and stays silent would otherwise stall every other accept
     /// for the whole handshake timeout. A failed handshake closes the connection, is counted here
     /// (<see cref="HandshakesFailed"/>) and surfaces as a Receive/Send refusal with a reason, never as an exception.
+    /// The connection behaviour is the library's portable TLS core (Http/TlsSourceCore, Http/TlsServerConnection),
+    /// shared with the device's <c>DeviceTlsConnectionSource</c>; only the TLS engine (.NET's SslStream here) differs.
     /// Thread-safe.
     /// </summary>
     public sealed class TlsConnectionSource : IConnectionSource
@@ -27,13 +28,7 @@ namespace NetGuard.Platform.Host
         /// <summary>Default longest time a TLS handshake may take, in milliseconds.</summary>
         public const int DefaultHandshakeTimeoutMilliseconds = 5000;
 
-        private readonly IConnectionSource _inner;
-        private readonly X509Certificate2 _certificate;
-        private readonly int _handshakeTimeoutMilliseconds;
-        private readonly object _gate = new object();
-        private int _completed;
-        private int _failed;
-        private ReasonCode _lastFailure = ReasonCode.Accepted;
+        private readonly TlsSourceCore _core;
 
         /// <summary>
         /// Wraps <paramref name="inner"/>. Throws <see cref="ArgumentNullException"/> for a null source or certificate,
@@ -65,165 +60,114 @@ namespace NetGuard.Platform.Host
                 throw new ArgumentOutOfRangeException(nameof(handshakeTimeoutMilliseconds));
             }
 
-            _inner = inner;
-            _certificate = certificate;
-            _handshakeTimeoutMilliseconds = handshakeTimeoutMilliseconds;
+            _core = new TlsSourceCore(inner, new SessionFactory(certificate), handshakeTimeoutMilliseconds);
         }
 
         /// <summary>Number of TLS handshakes that completed.</summary>
         public int HandshakesCompleted
         {
-            get { return Volatile.Read(ref _completed); }
+            get { return _core.Counters.Completed; }
         }
 
         /// <summary>Number of TLS handshakes that failed (not TLS, bad record, timeout, peer gone, egress refused).</summary>
         public int HandshakesFailed
         {
-            get { return Volatile.Read(ref _failed); }
+            get { return _core.Counters.Failed; }
         }
 
         /// <summary>Why the most recent handshake failed (Malformed, TimedOut, Closed, ...); Accepted when none has.</summary>
         public ReasonCode LastHandshakeFailure
         {
-            get
-            {
-                lock (_gate)
-                {
-                    return _lastFailure;
-                }
-            }
+            get { return _core.Counters.LastFailure; }
         }
 
         /// <inheritdoc />
         public bool TryAccept(int timeoutMilliseconds, out IConnection connection, out ReasonCode reason)
         {
-            IConnection plain;
-            if (!_inner.TryAccept(timeoutMilliseconds, out plain, out reason) || plain == null)
-            {
-                connection = null;
-                if (reason == ReasonCode.Accepted)
-                {
-                    reason = ReasonCode.SocketError;
-                }
-
-                return false;
-            }
-
-            connection = new TlsConnection(this, plain);
-            return true;
+            return _core.TryAccept(timeoutMilliseconds, out connection, out reason);
         }
 
-        private void HandshakeEnded(ReasonCode reason)
+        // Every record passes IConnection.Send, so there is no separate plaintext budget (budget null).
+        private sealed class SessionFactory : ITlsSessionFactory
         {
-            if (reason == ReasonCode.Accepted)
+            private readonly X509Certificate2 _certificate;
+
+            internal SessionFactory(X509Certificate2 certificate)
             {
-                Interlocked.Increment(ref _completed);
-                return;
+                _certificate = certificate;
             }
 
-            Interlocked.Increment(ref _failed);
-            lock (_gate)
+            public bool TryOpen(IConnection plain, out ITlsSession session, out IReplyBudget budget, out ReasonCode reason)
             {
-                _lastFailure = reason;
+                session = new Session(plain, _certificate);
+                budget = null;
+                reason = ReasonCode.Accepted;
+                return true;
             }
         }
 
-        // The IConnection the HTTP server sees: plaintext in and out, TLS records on the guarded connection.
-        private sealed class TlsConnection : IConnection
+        // The host's TLS engine: .NET's SslStream over a stream whose reads are guarded Receives and whose writes are
+        // guarded Sends. Failures come back as the reason the stream remembered (TimedOut, Closed, the guard's
+        // refusal), or Malformed when the TLS layer refused what it read.
+        private sealed class Session : ITlsSession
         {
-            private readonly TlsConnectionSource _owner;
-            private readonly IConnection _plain;
+            private readonly X509Certificate2 _certificate;
             private readonly ConnectionStream _transport;
             private readonly SslStream _ssl;
-            private readonly object _handshakeGate = new object();
-            private readonly object _stateGate = new object();
 
-            // Accepted while usable; otherwise why not (Closed, Malformed, TimedOut, RateLimited, ...).
-            private ReasonCode _state = ReasonCode.Accepted;
-            private bool _authenticated;
-            private bool _disposed;
-
-            internal TlsConnection(TlsConnectionSource owner, IConnection plain)
+            internal Session(IConnection plain, X509Certificate2 certificate)
             {
-                _owner = owner;
-                _plain = plain;
+                _certificate = certificate;
                 _transport = new ConnectionStream(plain);
                 _ssl = new SslStream(_transport, leaveInnerStreamOpen: true);
             }
 
-            public uint RemoteAddress
+            public ReasonCode Authenticate(int timeoutMilliseconds)
             {
-                get { return _plain.RemoteAddress; }
+                _transport.Begin(timeoutMilliseconds, timeoutMilliseconds);
+                try
+                {
+                    // Server authentication only (the admin account authenticates the client); TLS 1.2 and 1.3 only
+                    // (RFC 8996 deprecates 1.0 and 1.1); the certificate is the device's own, so there is no revocation
+                    // source to ask.
+                    _ssl.AuthenticateAsServer(_certificate, false, SslProtocols.Tls12 | SslProtocols.Tls13, false);
+                    return ReasonCode.Accepted;
+                }
+                catch (Exception)
+                {
+                    // Not TLS (plain HTTP, garbage), a protocol alert, the peer gone, too slow, or the guard refusing
+                    // the handshake's own records. Any exception type (the platform's TLS library may surface its own)
+                    // is mapped here to the reason the transport saw, else Malformed.
+                    return _transport.TakeFailure(ReasonCode.Malformed);
+                }
+                finally
+                {
+                    _transport.EndHandshake();
+                }
             }
 
-            public int RemotePort
+            public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
             {
-                get { return _plain.RemotePort; }
-            }
-
-            public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
-            {
-                CheckRange(buffer, offset, count);
-                if (count == 0)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(count), "Receive at least 1 byte.");
-                }
-
-                if (timeoutMilliseconds < 1)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(timeoutMilliseconds));
-                }
-
-                reason = EnsureAuthenticated();
-                if (reason != ReasonCode.Accepted)
-                {
-                    return 0;
-                }
-
                 _transport.Begin(timeoutMilliseconds);
                 try
                 {
                     int received = _ssl.Read(buffer, offset, count);
-                    if (received > 0)
-                    {
-                        reason = ReasonCode.Accepted;
-                        return received;
-                    }
 
-                    // A close_notify or the TCP close: the peer is done.
-                    reason = Fail(ReasonCode.Closed);
-                    return 0;
+                    // 0: a close_notify or the TCP close, the peer is done.
+                    reason = received > 0 ? ReasonCode.Accepted : ReasonCode.Closed;
+                    return received;
                 }
                 catch (Exception)
                 {
-                    ReasonCode cause = _transport.TakeFailure(ReasonCode.Malformed);
-                    if (cause == ReasonCode.TimedOut)
-                    {
-                        // SslStream keeps a partly read record buffered, so a quiet peer may still be served
-                        // later, as a plain connection would (IConnection: TimedOut leaves it open).
-                        reason = ReasonCode.TimedOut;
-                        return 0;
-                    }
-
-                    reason = Fail(cause);
+                    // SslStream keeps a partly read record buffered after a timeout, so TimedOut leaves the session
+                    // usable; any other failure ends it (the caller closes the connection).
+                    reason = _transport.TakeFailure(ReasonCode.Malformed);
                     return 0;
                 }
             }
 
-            public Decision Send(byte[] buffer, int offset, int count)
+            public Decision Write(byte[] buffer, int offset, int count)
             {
-                CheckRange(buffer, offset, count);
-                ReasonCode ready = EnsureAuthenticated();
-                if (ready != ReasonCode.Accepted)
-                {
-                    return Decision.Refuse(ready);
-                }
-
-                if (count == 0)
-                {
-                    return Decision.Accept();
-                }
-
                 _transport.Begin(DefaultHandshakeTimeoutMilliseconds);
                 try
                 {
@@ -233,123 +177,26 @@ namespace NetGuard.Platform.Host
                 }
                 catch (Exception)
                 {
-                    // Any exception type stays here (IConnection never throws for peer behaviour).
-                    // A refused or failed record leaves the TLS sequence numbers ahead of what the peer saw, so
-                    // the session cannot continue: close it and pass the guard's refusal (with its retry-after).
-                    Decision refusal = _transport.TakeRefusal(ReasonCode.SocketError);
-                    Fail(refusal.Reason);
-                    return refusal;
+                    // The guard's refusal of a record (with its retry-after) or the transport's failure; any exception
+                    // type stays here (IConnection never throws for peer behaviour).
+                    return _transport.TakeRefusal(ReasonCode.SocketError);
                 }
             }
 
-            public void Close()
+            public void Release()
             {
-                Fail(ReasonCode.Closed);
-            }
-
-            private static void CheckRange(byte[] buffer, int offset, int count)
-            {
-                if (buffer == null)
+                try
                 {
-                    throw new ArgumentNullException(nameof(buffer));
+                    _ssl.Dispose();
                 }
-
-                if (offset < 0 || offset > buffer.Length)
+                catch (IOException)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(offset));
+                    // The transport is already closed; nothing more to release.
                 }
-
-                if (count < 0 || count > buffer.Length - offset)
+                catch (ObjectDisposedException)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(count));
+                    // Already released.
                 }
-            }
-
-            private ReasonCode State
-            {
-                get
-                {
-                    lock (_stateGate)
-                    {
-                        return _state;
-                    }
-                }
-            }
-
-            // Runs the server handshake once, bounded by the owner's timeout; later calls see its outcome.
-            private ReasonCode EnsureAuthenticated()
-            {
-                lock (_handshakeGate)
-                {
-                    ReasonCode state = State;
-                    if (state != ReasonCode.Accepted || _authenticated)
-                    {
-                        return state;
-                    }
-
-                    ReasonCode outcome;
-                    _transport.Begin(_owner._handshakeTimeoutMilliseconds, _owner._handshakeTimeoutMilliseconds);
-                    try
-                    {
-                        // Server authentication only (the admin account authenticates the client); TLS 1.2 and
-                        // 1.3 only (RFC 8996 deprecates 1.0 and 1.1); the certificate is the device's own, so
-                        // there is no revocation source to ask.
-                        _ssl.AuthenticateAsServer(_owner._certificate, false, SslProtocols.Tls12 | SslProtocols.Tls13, false);
-                        _authenticated = true;
-                        outcome = ReasonCode.Accepted;
-                    }
-                    catch (Exception)
-                    {
-                        // Not TLS (plain HTTP, garbage), a protocol alert, the peer gone, too slow, or the guard
-                        // refusing the handshake's own records. Any exception type (the platform's TLS library
-                        // may surface its own) stays here: IConnection never throws for what a peer does.
-                        outcome = _transport.TakeFailure(ReasonCode.Malformed);
-                    }
-                    finally
-                    {
-                        _transport.EndHandshake();
-                    }
-
-                    _owner.HandshakeEnded(outcome);
-                    if (outcome != ReasonCode.Accepted)
-                    {
-                        return Fail(outcome);
-                    }
-
-                    return ReasonCode.Accepted;
-                }
-            }
-
-            // Records the first reason the connection ended, closes the guarded connection (which frees the socket
-            // and unblocks a worker waiting in Receive) and releases the TLS session once. Returns the state.
-            private ReasonCode Fail(ReasonCode reason)
-            {
-                bool dispose;
-                lock (_stateGate)
-                {
-                    if (_state == ReasonCode.Accepted)
-                    {
-                        _state = reason == ReasonCode.Accepted ? ReasonCode.SocketError : reason;
-                    }
-
-                    dispose = !_disposed;
-                    _disposed = true;
-                }
-
-                if (dispose)
-                {
-                    _plain.Close();
-                    try
-                    {
-                        _ssl.Dispose();
-                    }
-                    catch (Exception)
-                    {
-                        // A read in flight on another thread; the socket is already closed.
-                    }
-                }
-
-                return State;
             }
         }
 

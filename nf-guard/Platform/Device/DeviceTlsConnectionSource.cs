@@ -1,0 +1,87 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+using NetGuard.Diagnostics;
+using NetGuard.Http;
+using NetGuard.Network;
+
+namespace NetGuard.Platform.Device
+{
+    /// <summary>
+    /// HTTPS for the admin server on the device (issue 9): wraps the guarded listener source of the admin port and hands
+    /// out connections that speak TLS 1.2 through nanoFramework's <c>SslStream</c> over the accepted socket. Install it
+    /// with <see cref="AdminDeviceOptions.ConnectionSourceWrapper"/> (see
+    /// <see cref="DeviceNetworkGuard.CreateTlsWrapper"/>). The handshake runs on the first Receive or Send of a
+    /// connection (a worker thread), after the whole ClientHello record has arrived in managed code within the handshake
+    /// timeout; a failed handshake closes the connection and is counted, never thrown. The TLS records are written by
+    /// native code past the egress limiter, so the plaintext length of every write is charged to the connection's and the
+    /// global TCP reply budgets first. The socket stays owned by the guarded connection (connection count, accept rate,
+    /// release on failure). Each session takes about 33 KB of native heap: set
+    /// <see cref="AdminDeviceOptions.MaxAdminConnections"/> to 1 or 2. Compiled by the nanoFramework gate; not yet run on
+    /// hardware (docs/threat-model.md, "HTTPS on the device"). Device build only. Thread-safe.
+    /// </summary>
+    public sealed class DeviceTlsConnectionSource : IConnectionSource
+    {
+        /// <summary>Default longest time from accept to the end of a TLS handshake's first record, in milliseconds.</summary>
+        public const int DefaultHandshakeTimeoutMilliseconds = 5000;
+
+        private readonly TlsSourceCore _core;
+
+        /// <summary>
+        /// Wraps <paramref name="inner"/>, which must hand out connections of a guarded listener on this device
+        /// (anything else is closed and refused, never served without TLS). Throws <see cref="ArgumentNullException"/>
+        /// for a null source or certificate, <see cref="ArgumentException"/> when the certificate has no private key and
+        /// <see cref="ArgumentOutOfRangeException"/> for a handshake timeout below 1 ms.
+        /// </summary>
+        /// <param name="inner">The guarded listener source of the admin port.</param>
+        /// <param name="certificate">The server certificate with its private key (for example from PEM files on I:).</param>
+        /// <param name="handshakeTimeoutMilliseconds">Longest wait for a client's first TLS record, in milliseconds.</param>
+        public DeviceTlsConnectionSource(IConnectionSource inner, X509Certificate2 certificate, int handshakeTimeoutMilliseconds)
+        {
+            if (inner == null)
+            {
+                throw new ArgumentNullException(nameof(inner));
+            }
+
+            if (certificate == null)
+            {
+                throw new ArgumentNullException(nameof(certificate));
+            }
+
+            if (!certificate.HasPrivateKey)
+            {
+                throw new ArgumentException("The server certificate needs its private key.", nameof(certificate));
+            }
+
+            if (handshakeTimeoutMilliseconds < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(handshakeTimeoutMilliseconds));
+            }
+
+            _core = new TlsSourceCore(inner, new DeviceTlsSessionFactory(certificate), handshakeTimeoutMilliseconds);
+        }
+
+        /// <summary>Number of TLS handshakes that completed.</summary>
+        public int HandshakesCompleted
+        {
+            get { return _core.Counters.Completed; }
+        }
+
+        /// <summary>Number of TLS handshakes that failed (not TLS, bad record, timeout, peer gone).</summary>
+        public int HandshakesFailed
+        {
+            get { return _core.Counters.Failed; }
+        }
+
+        /// <summary>Why the most recent handshake failed (Malformed, TimedOut, Closed, ...); Accepted when none has.</summary>
+        public ReasonCode LastHandshakeFailure
+        {
+            get { return _core.Counters.LastFailure; }
+        }
+
+        /// <inheritdoc />
+        public bool TryAccept(int timeoutMilliseconds, out IConnection connection, out ReasonCode reason)
+        {
+            return _core.TryAccept(timeoutMilliseconds, out connection, out reason);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using NetGuard.Diagnostics;
+using NetGuard.Http;
+using NetGuard.Network;
+
+namespace NetGuard.Platform.Device
+{
+    // One server-side TLS session on the device: nanoFramework's SslStream over the socket a guarded listener accepted
+    // (the guarded connection keeps owning it). The records are read and written by the native mbedTLS port, past the
+    // managed egress limiter; TlsServerConnection charges the plaintext of every write to the connection's reply budgets
+    // first. Device build only; compiled by the nanoFramework gate, not run on hardware (see docs/threat-model.md).
+    internal sealed class DeviceTlsSession : ITlsSession, ITlsHandshakeTransport, IMonotonicClock
+    {
+        // How long one write may wait for the socket to take its records.
+        private const int WriteTimeoutMilliseconds = 5000;
+
+        private readonly Socket _socket;
+        private readonly GuardedConnection _connection;
+        private readonly X509Certificate2 _certificate;
+        private SslStream _stream;
+
+        public DeviceTlsSession(Socket socket, GuardedConnection connection, X509Certificate2 certificate)
+        {
+            _socket = socket;
+            _connection = connection;
+            _certificate = certificate;
+        }
+
+        public long NowTicks
+        {
+            get { return _connection.NowTicks; }
+        }
+
+        public ReasonCode Authenticate(int timeoutMilliseconds)
+        {
+            // 1. In managed code, where waiting costs no native memory and holds nothing: the whole ClientHello record
+            //    must arrive within the timeout, and must look like one (TlsFirstRecord).
+            long deadline = NowTicks + (long)timeoutMilliseconds * 10000;
+            ReasonCode first = TlsFirstRecord.Wait(this, this, deadline);
+            if (first != ReasonCode.Accepted)
+            {
+                return first;
+            }
+
+            // 2. The native handshake. TLS 1.2 only: asking for 1.3 as well fails every handshake on a firmware whose
+            //    mbedTLS lacks 1.3 (mbedTLS refuses a 1.2-1.3 range without both). clientCertificateRequired false:
+            //    the overload without it leaves SslVerification at CertificateRequired, which on a server demands a
+            //    client certificate that browsers do not send; the admin account authenticates the owner instead.
+            try
+            {
+                _stream = new SslStream(_socket);
+                _stream.AuthenticateAsServer(_certificate, false, SslProtocols.Tls12);
+                return ReasonCode.Accepted;
+            }
+            catch (SocketException e)
+            {
+                // SslNative reports TLS failures (bad ClientHello, alert, no shared cipher) as SocketException with the
+                // mbedTLS error as its code; socket conditions keep their own codes.
+                return HandshakeReason(DeviceAddresses.TransferReason(e));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection was closed from another thread (server stop, eviction).
+                return ReasonCode.Closed;
+            }
+        }
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
+        {
+            try
+            {
+                // SslStream.Read waits natively for at most the socket's ReceiveTimeout (a managed value it passes on).
+                _socket.ReceiveTimeout = timeoutMilliseconds;
+                int received = _stream.Read(buffer, offset, count);
+                reason = received > 0 ? ReasonCode.Accepted : ReasonCode.Closed;
+                return received;
+            }
+            catch (SocketException e)
+            {
+                reason = DeviceAddresses.TransferReason(e);
+                return 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                reason = ReasonCode.Closed;
+                return 0;
+            }
+        }
+
+        public Decision Write(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                _socket.SendTimeout = WriteTimeoutMilliseconds;
+                _stream.Write(buffer, offset, count);
+                return Decision.Accept();
+            }
+            catch (SocketException e)
+            {
+                return Decision.Refuse(DeviceAddresses.TransferReason(e));
+            }
+            catch (ObjectDisposedException)
+            {
+                return Decision.Refuse(ReasonCode.Closed);
+            }
+        }
+
+        public void Release()
+        {
+            SslStream stream = _stream;
+            _stream = null;
+            if (stream == null)
+            {
+                return;
+            }
+
+            try
+            {
+                // Sends close_notify, closes the socket natively and frees the native TLS context (about 33 KB).
+                stream.Dispose();
+            }
+            catch (SocketException)
+            {
+                // The socket was already gone natively; the context is freed by Dispose before this can surface.
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already released.
+            }
+        }
+
+        public int Available(out ReasonCode reason)
+        {
+            try
+            {
+                reason = ReasonCode.Accepted;
+                return _socket.Available;
+            }
+            catch (SocketException e)
+            {
+                reason = DeviceAddresses.TransferReason(e);
+                return -1;
+            }
+            catch (ObjectDisposedException)
+            {
+                reason = ReasonCode.Closed;
+                return -1;
+            }
+        }
+
+        public int Peek(byte[] buffer, int count, out ReasonCode reason)
+        {
+            try
+            {
+                reason = ReasonCode.Accepted;
+                return _socket.Receive(buffer, 0, count, SocketFlags.Peek);
+            }
+            catch (SocketException e)
+            {
+                reason = DeviceAddresses.TransferReason(e);
+                return -1;
+            }
+            catch (ObjectDisposedException)
+            {
+                reason = ReasonCode.Closed;
+                return -1;
+            }
+        }
+
+        public bool WaitReadable(int milliseconds, out ReasonCode reason)
+        {
+            try
+            {
+                if (_socket.Poll(DeviceAddresses.Microseconds(milliseconds), SelectMode.SelectRead))
+                {
+                    reason = ReasonCode.Accepted;
+                    return true;
+                }
+
+                reason = ReasonCode.TimedOut;
+                return false;
+            }
+            catch (SocketException e)
+            {
+                reason = DeviceAddresses.TransferReason(e);
+                return false;
+            }
+            catch (ObjectDisposedException)
+            {
+                reason = ReasonCode.Closed;
+                return false;
+            }
+        }
+
+        public void Pause(int milliseconds)
+        {
+            Thread.Sleep(milliseconds);
+        }
+
+        // A handshake that failed for a reason the socket layer does not name failed on what the peer sent.
+        private static ReasonCode HandshakeReason(ReasonCode socketReason)
+        {
+            return socketReason == ReasonCode.SocketError ? ReasonCode.Malformed : socketReason;
+        }
+    }
+}
