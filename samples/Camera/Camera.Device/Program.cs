@@ -16,16 +16,18 @@ namespace NetGuard.Samples.Camera.Device
         private const int StatusLedPin = 33;
         private const int FlashLedPin = 4;
 
-        /// <summary>Boots the camera: LEDs off, network, composition, application, admin server.</summary>
+        /// <summary>Boots the camera: LEDs off, network, composition, HTTPS if provisioned, application, admin server.</summary>
         public static void Main()
         {
             GpioController gpio = new GpioController();
             gpio.OpenPin(StatusLedPin, PinMode.Output).Write(PinValue.High); // active low: off
             gpio.OpenPin(FlashLedPin, PinMode.Output).Write(PinValue.Low);   // active high: off
             DeviceRuntime.ConnectNetwork();
-            AdminDevice device = DeviceRuntime.Create(DeviceRuntime.SampleOptions("Camera"), new SelfTest(DeviceRuntime.SelfTestPassed));
+            AdminDeviceOptions options = DeviceRuntime.SampleOptions("Camera");
+            bool adminAllowed = DeviceRuntime.ConfigureHttps(options);
+            AdminDevice device = DeviceRuntime.Create(options, new SelfTest(DeviceRuntime.SelfTestPassed));
             new CameraApp(device, new TestPatternFrameSource());
-            DeviceRuntime.Start(device);
+            DeviceRuntime.Start(device, adminAllowed);
             Thread.Sleep(Timeout.Infinite);
         }
     }

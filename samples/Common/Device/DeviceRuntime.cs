@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Networking;
 using NetGuard.Diagnostics;
@@ -28,6 +30,18 @@ namespace NetGuard.Samples.Device
 
         /// <summary>Where the confirmed application image is kept for the loader.</summary>
         public const string UpdateDirectory = "I:\\update";
+
+        /// <summary>The admin server's TLS certificate (PEM), provisioned per device at manufacture.</summary>
+        public const string CertificateFile = "I:\\tls\\admin.crt";
+
+        /// <summary>Its private key (PEM, unencrypted; the flash is readable with physical access either way).</summary>
+        public const string PrivateKeyFile = "I:\\tls\\admin.key";
+
+        /// <summary>Longest PEM file read, in bytes (a certificate chain or a key is a few KB).</summary>
+        private const int MaxPemBytes = 16384;
+
+        /// <summary>Longest wait for a client's first TLS record, in milliseconds.</summary>
+        private const int HandshakeTimeoutMilliseconds = 5000;
 
         /// <summary>Placeholder for the vendor's update signing key (netguard.pub, 32 bytes): it matches no private key, so every package is refused until the vendor puts its key here.</summary>
         private static readonly byte[] UpdateKey = new byte[32];
@@ -67,6 +81,65 @@ namespace NetGuard.Samples.Device
         }
 
         /// <summary>
+        /// HTTPS for the admin page (issue 9). With neither <see cref="CertificateFile"/> nor <see cref="PrivateKeyFile"/>
+        /// on <c>I:</c> the admin page stays plain HTTP (the page shows its warning) and this returns true. With both, it
+        /// loads them, installs the TLS wrapper (<see cref="DeviceNetworkGuard.CreateTlsWrapper"/>) and caps the admin
+        /// connections at 2 (each TLS session takes about 33 KB of native heap) and returns true. When a certificate is
+        /// configured but unusable (one file missing, too large, not PEM, or refused by the native parser), it logs why and
+        /// returns false: the caller must then not start the admin server. Falling back to plain HTTP there would let
+        /// anyone who can damage one file on the flash turn a device meant to be HTTPS-only into one that takes the owner's
+        /// password in clear text, so a broken certificate fails closed (the application itself keeps running).
+        /// </summary>
+        /// <param name="options">The options to install the wrapper in.</param>
+        /// <returns>False when the admin server must not start.</returns>
+        public static bool ConfigureHttps(AdminDeviceOptions options)
+        {
+            bool haveCertificate = File.Exists(CertificateFile);
+            bool haveKey = File.Exists(PrivateKeyFile);
+            if (!haveCertificate && !haveKey)
+            {
+                Debug.WriteLine("tls: no certificate in I:\\tls; the admin page is plain HTTP (it shows a warning)");
+                return true;
+            }
+
+            if (!haveCertificate || !haveKey)
+            {
+                Debug.WriteLine("tls: REFUSED: " + (haveCertificate ? PrivateKeyFile : CertificateFile) + " is missing; admin server not started");
+                return false;
+            }
+
+            string certificatePem = ReadPem(CertificateFile, "-----BEGIN CERTIFICATE-----");
+            string keyPem = ReadPem(PrivateKeyFile, "PRIVATE KEY-----");
+            if (certificatePem == null || keyPem == null)
+            {
+                return false;
+            }
+
+            X509Certificate2 certificate;
+            try
+            {
+                // The string constructors hand the PEM to mbedTLS with the terminating NUL its PEM parser needs.
+                certificate = new X509Certificate2(certificatePem, keyPem, null);
+            }
+            catch (Exception e)
+            {
+                // The native parser refused the certificate or the key (its exception types are not documented): the
+                // decision is "no admin server", logged, never plain HTTP.
+                Debug.WriteLine("tls: REFUSED: certificate or key not accepted (" + e.Message + "); admin server not started");
+                return false;
+            }
+
+            options.ConnectionSourceWrapper = DeviceNetworkGuard.CreateTlsWrapper(certificate, HandshakeTimeoutMilliseconds);
+            if (options.MaxAdminConnections > 2)
+            {
+                options.MaxAdminConnections = 2;
+            }
+
+            Debug.WriteLine("tls: admin page is HTTPS (" + certificate.Subject + ")");
+            return true;
+        }
+
+        /// <summary>
         /// Builds the device composition for <paramref name="options"/> (admin port 80 unless set) over the ESP32
         /// platform, installs a staged update after <paramref name="selfTest"/>, and logs refusals to the console.
         /// The caller attaches its application, then calls <see cref="Start"/>.
@@ -102,11 +175,22 @@ namespace NetGuard.Samples.Device
             return true;
         }
 
-        /// <summary>Starts the device and prints the setup code while setup is required (the serial console stands in for the label).</summary>
+        /// <summary>
+        /// Starts the device and prints the setup code while setup is required (the serial console stands in for the
+        /// label); when <paramref name="adminAllowed"/> is false (see <see cref="ConfigureHttps"/>) it starts nothing and
+        /// returns the refusal.
+        /// </summary>
         /// <param name="device">The device built by <see cref="Create"/>.</param>
+        /// <param name="adminAllowed">What <see cref="ConfigureHttps"/> returned.</param>
         /// <returns>The start decision.</returns>
-        public static Decision Start(AdminDevice device)
+        public static Decision Start(AdminDevice device, bool adminAllowed)
         {
+            if (!adminAllowed)
+            {
+                Debug.WriteLine("admin server: not started (the TLS certificate in I:\\tls is unusable; fix or remove both files)");
+                return Decision.Refuse(ReasonCode.InvalidState);
+            }
+
             Decision started = device.Start();
             Debug.WriteLine("admin server: " + ReasonCodes.Name(started.Reason));
             if (device.Account.IsSetupRequired)
@@ -115,6 +199,20 @@ namespace NetGuard.Samples.Device
             }
 
             return started;
+        }
+
+        // The file's text when it is at most MaxPemBytes of UTF-8 containing marker; otherwise logs why and returns null.
+        private static string ReadPem(string path, string marker)
+        {
+            byte[] data = File.ReadAllBytes(path);
+            string text;
+            if (data.Length == 0 || data.Length > MaxPemBytes || !Utf8.TryDecode(data, 0, data.Length, out text) || text.IndexOf(marker) < 0)
+            {
+                Debug.WriteLine("tls: REFUSED: " + path + " is not a PEM file of at most " + MaxPemBytes.ToString() + " bytes; admin server not started");
+                return null;
+            }
+
+            return text;
         }
 
         private static void LogRefusal(object sender, RefusalEvent refusal)
