@@ -201,10 +201,22 @@ namespace NetGuard.Samples.Device
             return started;
         }
 
-        // The file's text when it is at most MaxPemBytes of UTF-8 containing marker; otherwise logs why and returns null.
+        // The file's text when it can be read and is at most MaxPemBytes of UTF-8 containing marker; otherwise logs why and
+        // returns null.
         private static string ReadPem(string path, string marker)
         {
-            byte[] data = File.ReadAllBytes(path);
+            byte[] data;
+            try
+            {
+                data = File.ReadAllBytes(path);
+            }
+            catch (IOException e)
+            {
+                // A flash or file-system fault: same decision as a bad file, logged with the platform's message.
+                Debug.WriteLine("tls: REFUSED: " + path + " could not be read (" + e.Message + "); admin server not started");
+                return null;
+            }
+
             string text;
             if (data.Length == 0 || data.Length > MaxPemBytes || !Utf8.TryDecode(data, 0, data.Length, out text) || text.IndexOf(marker) < 0)
             {

@@ -1,6 +1,6 @@
 // Signature-only reference for the nanoFramework assembly System.IO.Streams (package nanoFramework.System.IO.Streams
 // 1.1.96, the version nanoFramework.System.Net 1.11 depends on; github.com/nanoframework/System.IO.Streams,
-// System.IO.Streams/Stream.cs and SeekOrigin.cs at commit ff384f9833c477b708c42c590e17ca0715050fd3, checked 2026-06).
+// System.IO.Streams/Stream.cs and SeekOrigin.cs at commit ff384f9833c477b708c42c590e17ca0715050fd3, dated 2026-06, read 2026-12-05).
 // Only the members NetGuard uses (through SslStream) and the abstract ones a derived class must override; signatures
 // as published; every body throws. Never run or shipped.
 namespace System.IO

@@ -1,6 +1,6 @@
 // Signature-only reference for the nanoFramework assembly System.Net (package nanoFramework.System.Net 1.11,
 // github.com/nanoframework/System.Net, nanoFramework.System.Net/Sockets/NetworkStream.cs at commit
-// 713b02c9fea5265e4e70981a9115daa3b5745c4c, checked 2026-06). The base class of SslStream; its base Stream lives in
+// 713b02c9fea5265e4e70981a9115daa3b5745c4c, dated 2026-06, read 2026-12-05). The base class of SslStream; its base Stream lives in
 // the assembly System.IO.Streams. Only the members NetGuard uses or bans; signatures as published; every body throws.
 // Firmware may not use it (nf-guard/BannedSymbols.txt); the library reaches it only through SslStream.
 namespace System.Net.Sockets

@@ -1,6 +1,6 @@
 // Signature-only reference for the nanoFramework assembly System.Net (package nanoFramework.System.Net 1.11,
 // github.com/nanoframework/System.Net, nanoFramework.System.Net/Security/SslStream.cs and NetworkSecurity.cs at commit
-// 713b02c9fea5265e4e70981a9115daa3b5745c4c, checked 2026-06). SslStream is constructed over a connected Socket and
+// 713b02c9fea5265e4e70981a9115daa3b5745c4c, dated 2026-06, read 2026-12-05). SslStream is constructed over a connected Socket and
 // hands it to the native mbedTLS port (SslNative): the handshake and every record are read and written natively.
 // Only the members NetGuard uses or bans; signatures and enum values as published; every body throws.
 using System.Net.Sockets;

@@ -1,6 +1,6 @@
 // Signature-only reference for the nanoFramework assembly System.Net (package nanoFramework.System.Net 1.11,
 // github.com/nanoframework/System.Net, nanoFramework.System.Net/X509Certificates/X509Certificate.cs and
-// X509Certificate2.cs at commit 713b02c9fea5265e4e70981a9115daa3b5745c4c, checked 2026-06). The constructors parse
+// X509Certificate2.cs at commit 713b02c9fea5265e4e70981a9115daa3b5745c4c, dated 2026-06, read 2026-12-05). The constructors parse
 // natively (mbedTLS); a PEM text must reach the parser with its terminating NUL, which the string constructors add
 // and the byte[] certificate constructor does not. Only the members NetGuard uses; every body throws.
 namespace System.Security.Cryptography.X509Certificates
