@@ -257,6 +257,25 @@ public sealed class TlsConnectionSourceTests : IDisposable
 
     // A self-signed server certificate with its private key, round-tripped through PKCS#12 so that SslStream on
     // Linux (OpenSSL) has a usable key, as a certificate loaded with --cert would.
+    [Fact]
+    public void Construction_RefusesEachBadArgument_ByName_AndAcceptsAGoodSet()
+    {
+        // Any IConnectionSource will do as the inner one: construction accepts nothing.
+        IConnectionSource source = _tls;
+        using X509Certificate2 publicOnly = X509CertificateLoader.LoadCertificate(_certificate.RawData);
+        Assert.False(publicOnly.HasPrivateKey);
+
+        Assert.Equal("inner", Assert.Throws<ArgumentNullException>(() => new TlsConnectionSource(null!, _certificate)).ParamName);
+        Assert.Equal("certificate", Assert.Throws<ArgumentNullException>(() => new TlsConnectionSource(source, null!)).ParamName);
+        Assert.Equal("certificate", Assert.Throws<ArgumentException>(() => new TlsConnectionSource(source, publicOnly)).ParamName);
+        Assert.Equal("handshakeTimeoutMilliseconds", Assert.Throws<ArgumentOutOfRangeException>(() => new TlsConnectionSource(source, _certificate, 0)).ParamName);
+
+        var accepted = new TlsConnectionSource(source, _certificate, 1);
+        Assert.Equal(0, accepted.HandshakesCompleted);
+        Assert.Equal(0, accepted.HandshakesFailed);
+        Assert.Equal(ReasonCode.Accepted, accepted.LastHandshakeFailure);
+    }
+
     private static X509Certificate2 SelfSigned(string subject)
     {
         using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

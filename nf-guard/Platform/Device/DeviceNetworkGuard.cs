@@ -36,21 +36,7 @@ namespace NetGuard.Platform.Device
         /// <returns>The wrapper.</returns>
         public static ConnectionSourceWrapper CreateTlsWrapper(X509Certificate2 certificate, int handshakeTimeoutMilliseconds)
         {
-            if (certificate == null)
-            {
-                throw new ArgumentNullException(nameof(certificate));
-            }
-
-            if (!certificate.HasPrivateKey)
-            {
-                throw new ArgumentException("The server certificate needs its private key.", nameof(certificate));
-            }
-
-            if (handshakeTimeoutMilliseconds < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(handshakeTimeoutMilliseconds));
-            }
-
+            TlsConnectionSourceBase.CheckServerSettings(certificate, handshakeTimeoutMilliseconds);
             return new ConnectionSourceWrapper(new TlsWrapping(certificate, handshakeTimeoutMilliseconds).Wrap);
         }
 

@@ -19,13 +19,8 @@ namespace NetGuard.Platform.Device
     /// <see cref="AdminDeviceOptions.MaxAdminConnections"/> to 1 or 2. Compiled by the nanoFramework gate; not yet run on
     /// hardware (docs/threat-model.md, "HTTPS on the device"). Device build only. Thread-safe.
     /// </summary>
-    public sealed class DeviceTlsConnectionSource : IConnectionSource
+    public sealed class DeviceTlsConnectionSource : TlsConnectionSourceBase
     {
-        /// <summary>Default longest time from accept to the end of a TLS handshake's first record, in milliseconds.</summary>
-        public const int DefaultHandshakeTimeoutMilliseconds = 5000;
-
-        private readonly TlsSourceCore _core;
-
         /// <summary>
         /// Wraps <paramref name="inner"/>, which must hand out connections of a guarded listener on this device
         /// (anything else is closed and refused, never served without TLS). Throws <see cref="ArgumentNullException"/>
@@ -36,52 +31,8 @@ namespace NetGuard.Platform.Device
         /// <param name="certificate">The server certificate with its private key (for example from PEM files on I:).</param>
         /// <param name="handshakeTimeoutMilliseconds">Longest wait for a client's first TLS record, in milliseconds.</param>
         public DeviceTlsConnectionSource(IConnectionSource inner, X509Certificate2 certificate, int handshakeTimeoutMilliseconds)
+            : base(inner, certificate, handshakeTimeoutMilliseconds, new DeviceTlsSessionFactory(certificate))
         {
-            if (inner == null)
-            {
-                throw new ArgumentNullException(nameof(inner));
-            }
-
-            if (certificate == null)
-            {
-                throw new ArgumentNullException(nameof(certificate));
-            }
-
-            if (!certificate.HasPrivateKey)
-            {
-                throw new ArgumentException("The server certificate needs its private key.", nameof(certificate));
-            }
-
-            if (handshakeTimeoutMilliseconds < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(handshakeTimeoutMilliseconds));
-            }
-
-            _core = new TlsSourceCore(inner, new DeviceTlsSessionFactory(certificate), handshakeTimeoutMilliseconds);
-        }
-
-        /// <summary>Number of TLS handshakes that completed.</summary>
-        public int HandshakesCompleted
-        {
-            get { return _core.Counters.Completed; }
-        }
-
-        /// <summary>Number of TLS handshakes that failed (not TLS, bad record, timeout, peer gone).</summary>
-        public int HandshakesFailed
-        {
-            get { return _core.Counters.Failed; }
-        }
-
-        /// <summary>Why the most recent handshake failed (Malformed, TimedOut, Closed, ...); Accepted when none has.</summary>
-        public ReasonCode LastHandshakeFailure
-        {
-            get { return _core.Counters.LastFailure; }
-        }
-
-        /// <inheritdoc />
-        public bool TryAccept(int timeoutMilliseconds, out IConnection connection, out ReasonCode reason)
-        {
-            return _core.TryAccept(timeoutMilliseconds, out connection, out reason);
         }
     }
 }

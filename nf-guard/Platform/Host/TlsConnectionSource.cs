@@ -15,21 +15,16 @@ namespace NetGuard.Platform.Host
     /// <see cref="GuardedListenerSource"/>) and hands out connections that speak TLS 1.2/1.3 (RFC 5246, RFC 8446) over
     /// the accepted guarded connection. The TLS records themselves go through <see cref="IConnection.Send"/>, so the
     /// guard still charges every byte to the TCP reply budget and counts it. The handshake runs on the first
-    /// Receive or Send of a connection (a server worker thread), not in <see cref="TryAccept"/>: the server has a
+    /// Receive or Send of a connection (a server worker thread), not in <see cref="TlsConnectionSourceBase.TryAccept"/>: the server has a
     /// single accept thread, and a client that connects and stays silent would otherwise stall every other accept
     /// for the whole handshake timeout. A failed handshake closes the connection, is counted here
-    /// (<see cref="HandshakesFailed"/>) and surfaces as a Receive/Send refusal with a reason, never as an exception.
+    /// (<see cref="TlsConnectionSourceBase.HandshakesFailed"/>) and surfaces as a Receive/Send refusal with a reason, never as an exception.
     /// The connection behaviour is the library's portable TLS core (Http/TlsSourceCore, Http/TlsServerConnection),
     /// shared with the device's <c>DeviceTlsConnectionSource</c>; only the TLS engine (.NET's SslStream here) differs.
     /// Thread-safe.
     /// </summary>
-    public sealed class TlsConnectionSource : IConnectionSource
+    public sealed class TlsConnectionSource : TlsConnectionSourceBase
     {
-        /// <summary>Default longest time a TLS handshake may take, in milliseconds.</summary>
-        public const int DefaultHandshakeTimeoutMilliseconds = 5000;
-
-        private readonly TlsSourceCore _core;
-
         /// <summary>
         /// Wraps <paramref name="inner"/>. Throws <see cref="ArgumentNullException"/> for a null source or certificate,
         /// <see cref="ArgumentException"/> when the certificate has no private key, and
@@ -39,52 +34,8 @@ namespace NetGuard.Platform.Host
         /// <param name="certificate">The server certificate with its private key (for example loaded from a PKCS#12 file).</param>
         /// <param name="handshakeTimeoutMilliseconds">Longest time one handshake may take, in milliseconds.</param>
         public TlsConnectionSource(IConnectionSource inner, X509Certificate2 certificate, int handshakeTimeoutMilliseconds = DefaultHandshakeTimeoutMilliseconds)
+            : base(inner, certificate, handshakeTimeoutMilliseconds, new SessionFactory(certificate))
         {
-            if (inner == null)
-            {
-                throw new ArgumentNullException(nameof(inner));
-            }
-
-            if (certificate == null)
-            {
-                throw new ArgumentNullException(nameof(certificate));
-            }
-
-            if (!certificate.HasPrivateKey)
-            {
-                throw new ArgumentException("The server certificate needs its private key.", nameof(certificate));
-            }
-
-            if (handshakeTimeoutMilliseconds < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(handshakeTimeoutMilliseconds));
-            }
-
-            _core = new TlsSourceCore(inner, new SessionFactory(certificate), handshakeTimeoutMilliseconds);
-        }
-
-        /// <summary>Number of TLS handshakes that completed.</summary>
-        public int HandshakesCompleted
-        {
-            get { return _core.Counters.Completed; }
-        }
-
-        /// <summary>Number of TLS handshakes that failed (not TLS, bad record, timeout, peer gone, egress refused).</summary>
-        public int HandshakesFailed
-        {
-            get { return _core.Counters.Failed; }
-        }
-
-        /// <summary>Why the most recent handshake failed (Malformed, TimedOut, Closed, ...); Accepted when none has.</summary>
-        public ReasonCode LastHandshakeFailure
-        {
-            get { return _core.Counters.LastFailure; }
-        }
-
-        /// <inheritdoc />
-        public bool TryAccept(int timeoutMilliseconds, out IConnection connection, out ReasonCode reason)
-        {
-            return _core.TryAccept(timeoutMilliseconds, out connection, out reason);
         }
 
         // Every record passes IConnection.Send, so there is no separate plaintext budget (budget null).
