@@ -3,7 +3,7 @@ using NetGuard.Http;
 
 namespace NetGuard.Fuzz;
 
-/// <summary>Answers a fixed JSON status object (exercises the response writer).</summary>
+/// <summary>Answers the status contract's shape, {"setupRequired":true,"model":"test-model","firmwareVersion":"1.0.0"} (exercises the response writer).</summary>
 internal sealed class StatusHandler : IRouteHandler
 {
     public void Handle(HttpRequest request, HttpResponse response)
@@ -11,7 +11,7 @@ internal sealed class StatusHandler : IRouteHandler
         JsonWriter json = response.Json;
         json.BeginObject();
         json.WriteBoolean("setupRequired", true);
-        json.WriteString("model", "fuzz-model");
+        json.WriteString("model", "test-model");
         json.WriteString("firmwareVersion", "1.0.0");
         json.EndObject();
         response.SendJson(200);

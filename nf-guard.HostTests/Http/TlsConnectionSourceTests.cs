@@ -255,8 +255,6 @@ public sealed class TlsConnectionSourceTests : IDisposable
         return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}/"), Timeout = Bound };
     }
 
-    // A self-signed server certificate with its private key, round-tripped through PKCS#12 so that SslStream on
-    // Linux (OpenSSL) has a usable key, as a certificate loaded with --cert would.
     [Fact]
     public void Construction_RefusesEachBadArgument_ByName_AndAcceptsAGoodSet()
     {
@@ -276,6 +274,8 @@ public sealed class TlsConnectionSourceTests : IDisposable
         Assert.Equal(ReasonCode.Accepted, accepted.LastHandshakeFailure);
     }
 
+    // A self-signed server certificate with its private key, round-tripped through PKCS#12 so that SslStream on
+    // Linux (OpenSSL) has a usable key, as a certificate loaded with --cert would.
     private static X509Certificate2 SelfSigned(string subject)
     {
         using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -71,9 +71,11 @@ public sealed class TlsCoreTests
     {
         var (core, plain, session) = Accepted(new ScriptedSession { HandshakeThrows = true });
 
-        Decision sent = core.Connection.Send(new byte[4], 0, 4);
+        int received = core.Connection.Receive(new byte[8], 0, 8, 100, out ReasonCode reason);
 
-        Assert.Equal(ReasonCode.Malformed, sent.Reason);
+        Assert.Equal(0, received);
+        Assert.Equal(ReasonCode.Malformed, reason);
+        Assert.Equal(ReasonCode.Malformed, core.Connection.Send(new byte[4], 0, 4).Reason);
         Assert.Equal(1, plain.Closes);
         Assert.Equal(1, session.Releases);
         Assert.Equal(ReasonCode.Malformed, core.Source.Counters.LastFailure);
@@ -99,6 +101,7 @@ public sealed class TlsCoreTests
     {
         var budget = new ScriptedBudget();
         var (core, plain, session) = Accepted(new ScriptedSession(), budget);
+        Handshake(core, session);
 
         Decision sent = core.Connection.Send(new byte[300], 10, 200);
 
@@ -116,6 +119,7 @@ public sealed class TlsCoreTests
         // Reject twin of the charge test above.
         var budget = new ScriptedBudget { Next = Decision.Refuse(refusal, retryAfter) };
         var (core, plain, session) = Accepted(new ScriptedSession(), budget);
+        Handshake(core, session);
 
         Decision sent = core.Connection.Send(new byte[64], 0, 64);
 
@@ -134,6 +138,7 @@ public sealed class TlsCoreTests
     public void WriteFailing_ReturnsTheRefusal_AndEndsTheSession()
     {
         var (core, plain, session) = Accepted(new ScriptedSession { WriteResult = Decision.Refuse(ReasonCode.RateLimited, 99) });
+        Handshake(core, session);
 
         Decision sent = core.Connection.Send(new byte[10], 0, 10);
         Decision after = core.Connection.Send(new byte[10], 0, 10);
@@ -188,7 +193,7 @@ public sealed class TlsCoreTests
     {
         var session = new ScriptedSession();
         var (core, plain, _) = Accepted(session);
-        core.Connection.Send(new byte[1], 0, 1); // handshake done
+        Handshake(core, session);
         session.BlockReads = true;
         ReasonCode reason = ReasonCode.Accepted;
         var reader = new Thread(() => core.Connection.Receive(new byte[8], 0, 8, 5000, out reason));
@@ -204,6 +209,73 @@ public sealed class TlsCoreTests
         Assert.Equal(1, session.Releases);
         Assert.Equal(ReasonCode.Closed, reason);
         Assert.False(session.ReleasedDuringCall);
+    }
+
+    [Fact]
+    public void Send_BeforeTheHandshake_IsRefused_AndNeverRunsIt()
+    {
+        // The HTTP server's "busy" answer is a Send from its single accept thread: running the handshake there would
+        // stall every other accept for the handshake timeout (on the device, a native handshake).
+        var budget = new ScriptedBudget();
+        var (core, plain, session) = Accepted(new ScriptedSession(), budget);
+
+        Decision sent = core.Connection.Send(new byte[16], 0, 16);
+
+        Assert.Equal(ReasonCode.InvalidState, sent.Reason);
+        Assert.Equal(0, session.Authentications);
+        Assert.Equal(0, session.WriteCalls);
+        Assert.Empty(budget.Charged);
+        Assert.Equal(0, plain.Closes);
+
+        // Twin: after a Receive has run the handshake, the same Send goes out.
+        Handshake(core, session);
+        Assert.True(core.Connection.Send(new byte[16], 0, 16).IsAccepted);
+        Assert.Equal(1, session.Authentications);
+        Assert.Equal(new[] { 16 }, budget.Charged);
+    }
+
+    [Fact]
+    public void CloseFromAnotherThread_DuringTheHandshake_ReleasesOnlyAfterItReturns()
+    {
+        var session = new ScriptedSession { BlockHandshake = true };
+        var (core, plain, _) = Accepted(session);
+        ReasonCode reason = ReasonCode.Accepted;
+        var reader = new Thread(() => core.Connection.Receive(new byte[8], 0, 8, 5000, out reason));
+        reader.Start();
+        Assert.True(session.CallEntered.Wait(TimeSpan.FromSeconds(5)));
+
+        core.Connection.Close();
+
+        Assert.Equal(1, plain.Closes);
+        Assert.Equal(0, session.Releases); // the engine is inside Authenticate (on the device, a native handshake)
+        session.Unblock.Set();
+        Assert.True(reader.Join(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, session.Releases);
+        Assert.False(session.ReleasedDuringCall);
+        Assert.Equal(ReasonCode.Closed, reason);
+    }
+
+    [Fact]
+    public void CloseFromAnotherThread_DuringAWrite_ReleasesOnlyAfterItReturns()
+    {
+        var session = new ScriptedSession();
+        var (core, plain, _) = Accepted(session);
+        Handshake(core, session);
+        session.BlockWrites = true;
+        Decision sent = Decision.Accept();
+        var writer = new Thread(() => sent = core.Connection.Send(new byte[8], 0, 8));
+        writer.Start();
+        Assert.True(session.CallEntered.Wait(TimeSpan.FromSeconds(5)));
+
+        core.Connection.Close();
+
+        Assert.Equal(1, plain.Closes);
+        Assert.Equal(0, session.Releases);
+        session.Unblock.Set();
+        Assert.True(writer.Join(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, session.Releases);
+        Assert.False(session.ReleasedDuringCall);
+        Assert.Equal(ReasonCode.Closed, sent.Reason);
     }
 
     [Fact]
@@ -252,6 +324,8 @@ public sealed class TlsCoreTests
             var session = new ScriptedSession();
             var source = new TlsSourceCore(new OneShotSource(guarded), new ScriptedFactory(session, guarded), HandshakeTimeout);
             Assert.True(source.TryAccept(100, out IConnection tls, out _));
+            session.Reads.Enqueue(new byte[] { 1 });
+            Assert.Equal(1, tls.Receive(new byte[1], 0, 1, 100, out _)); // the handshake
             int row = guard.GetEgressCounters().IndexOfRow(EgressCounters.TcpReplyRowName);
 
             Decision first = tls.Send(new byte[600], 0, 600);
@@ -284,6 +358,14 @@ public sealed class TlsCoreTests
         Assert.True(source.TryAccept(100, out IConnection connection, out ReasonCode reason));
         Assert.Equal(ReasonCode.Accepted, reason);
         return (new AcceptedPair(source, connection), plain, session);
+    }
+
+    // Runs the handshake the way the server does, with a Receive (one scripted byte).
+    private static void Handshake(AcceptedPair core, ScriptedSession session)
+    {
+        session.Reads.Enqueue(new byte[] { 0x42 });
+        Assert.Equal(1, core.Connection.Receive(new byte[1], 0, 1, 100, out ReasonCode reason));
+        Assert.Equal(ReasonCode.Accepted, reason);
     }
 
     private sealed record AcceptedPair(TlsSourceCore Source, IConnection Connection);
@@ -368,8 +450,12 @@ public sealed class TlsCoreTests
         public Queue<byte[]> Reads { get; } = new();
         public Queue<ReasonCode> ReadReasons { get; } = new();
         public bool BlockReads { get; set; }
+        public bool BlockHandshake { get; set; }
+        public bool BlockWrites { get; set; }
         public ManualResetEventSlim ReadEntered { get; } = new();
         public ManualResetEventSlim UnblockRead { get; } = new();
+        public ManualResetEventSlim CallEntered { get; } = new();
+        public ManualResetEventSlim Unblock { get; } = new();
         public int Authentications { get; private set; }
         public int LastHandshakeTimeout { get; private set; }
         public int WriteCalls { get; private set; }
@@ -379,14 +465,30 @@ public sealed class TlsCoreTests
 
         public ReasonCode Authenticate(int timeoutMilliseconds)
         {
-            Authentications++;
-            LastHandshakeTimeout = timeoutMilliseconds;
-            if (HandshakeThrows)
+            Interlocked.Increment(ref _inCall);
+            try
             {
-                throw new System.Security.Authentication.AuthenticationException("scripted");
-            }
+                Authentications++;
+                LastHandshakeTimeout = timeoutMilliseconds;
+                if (BlockHandshake)
+                {
+                    // Stands for the native handshake: the peer's close surfaces when it returns.
+                    CallEntered.Set();
+                    Unblock.Wait(TimeSpan.FromSeconds(10));
+                    return ReasonCode.Closed;
+                }
 
-            return Handshake;
+                if (HandshakeThrows)
+                {
+                    throw new System.Security.Authentication.AuthenticationException("scripted");
+                }
+
+                return Handshake;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inCall);
+            }
         }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
@@ -421,13 +523,28 @@ public sealed class TlsCoreTests
 
         public Decision Write(byte[] buffer, int offset, int count)
         {
-            WriteCalls++;
-            if (WriteResult.IsAccepted)
+            Interlocked.Increment(ref _inCall);
+            try
             {
-                Written += count;
-            }
+                WriteCalls++;
+                if (BlockWrites)
+                {
+                    CallEntered.Set();
+                    Unblock.Wait(TimeSpan.FromSeconds(10));
+                    return Decision.Refuse(ReasonCode.Closed);
+                }
 
-            return WriteResult;
+                if (WriteResult.IsAccepted)
+                {
+                    Written += count;
+                }
+
+                return WriteResult;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inCall);
+            }
         }
 
         public void Release()

@@ -11,7 +11,7 @@ namespace NetGuard.Http
     /// wraps the guarded source, runs the server handshake on each accepted connection (bounded by a
     /// handshake timeout) and hands out an <see cref="IConnection"/> whose Receive and Send go through the
     /// TLS stream (host: Platform/Host/TlsConnectionSource; device: Platform/Device/DeviceTlsConnectionSource, about
-    /// 33 KB of native RAM per session, so 1 to 2 admin connections; see docs/threat-model.md, "HTTPS on the device").
+    /// 25 KB of native RAM per session, so 1 to 2 admin connections; see docs/threat-model.md, "HTTPS on the device").
     /// </summary>
     public interface IConnectionSource
     {

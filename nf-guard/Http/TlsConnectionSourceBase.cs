@@ -9,7 +9,7 @@ namespace NetGuard.Http
     /// What the host's and the device's TLS connection sources share (issue 9): the checked construction, the
     /// handshake counters and <see cref="TryAccept"/>, over the library's portable TLS connection core. A source wraps
     /// the guarded listener source of the admin port and hands out connections that speak TLS over the accepted
-    /// connection; the handshake runs on the first Receive or Send (a server worker thread, never the single accept
+    /// connection; the handshake runs on the first Receive (a server worker thread, never the single accept
     /// thread) and a failed one closes the connection and is counted here, never thrown. The platforms differ only in
     /// the TLS engine. Only the library derives from it (its constructor is internal). Thread-safe.
     /// </summary>

@@ -6,7 +6,7 @@ namespace NetGuard.Http
     // Checks the first TLS record of a connection before a handshake that the managed code cannot interrupt.
     // nanoFramework's server handshake (SslNative.SecureAccept) switches the socket to blocking mode and runs mbedTLS
     // until the handshake ends, with no managed timeout; waiting for the client there holds the native thread and
-    // about 33 KB of native heap. So the device first waits here, in managed code, until the whole first record has
+    // roughly 25 KB of native heap. So the device first waits here, in managed code, until the whole first record has
     // arrived, and looks at its header (RFC 8446 5.1, RFC 5246 6.2.1): a handshake record (type 22), record-layer
     // version 3.x, a length of 1 to 2^14. A silent client times out, plain HTTP or garbage is Malformed, a client that
     // leaves is Closed, all without entering native TLS. What the peer does after its first record is outside this

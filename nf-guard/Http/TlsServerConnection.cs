@@ -5,9 +5,11 @@ using NetGuard.Network;
 namespace NetGuard.Http
 {
     // The IConnection the HTTP server sees behind a TLS source: plaintext in and out, TLS on the accepted connection.
-    // - The server handshake runs once, on the first Receive or Send (a worker thread), bounded by the handshake
-    //   timeout; its outcome is counted. A failed handshake closes the connection and every later call reports why
-    //   (Malformed, TimedOut, Closed, ...). Nothing a peer does makes these methods throw: any exception from the TLS
+    // - The server handshake runs once, on the first Receive (a worker thread; Send before it is refused with
+    //   InvalidState, so the HTTP server's "busy" answer on its accept thread never runs one). The handshake timeout
+    //   bounds it where the engine can be bounded (host: all of it; device: the wait for the first record and, where
+    //   the port honours a native receive timeout, the rest; docs/threat-model.md); its outcome is counted. A failed
+    //   handshake closes the connection and every later call reports why (Malformed, TimedOut, Closed, ...). Nothing a peer does makes these methods throw: any exception from the TLS
     //   engine is mapped to a reason and the connection is closed.
     // - Where the records bypass IConnection.Send (device: native TLS), the plaintext length of every write is first
     //   charged to the connection's and the global TCP reply budgets; a refusal is returned as the guard's decision
@@ -124,26 +126,24 @@ namespace NetGuard.Http
             NetworkGuard.CheckRange(buffer, offset, count);
             lock (_callGate)
             {
-                ReasonCode ready = EnsureAuthenticated();
-                if (ready != ReasonCode.Accepted)
+                // Send never runs the handshake. The HTTP server writes only after it has read a request, except for
+                // its "busy" answer, which it sends from the single accept thread: a handshake there (up to the
+                // handshake timeout, or on the device a native handshake) would stall every other accept. A peer whose
+                // handshake has not run gets nothing; the caller closes the connection.
+                ReasonCode state = State;
+                if (state != ReasonCode.Accepted)
                 {
-                    return Decision.Refuse(ready);
+                    return Decision.Refuse(state);
+                }
+
+                if (!_authenticated)
+                {
+                    return Decision.Refuse(ReasonCode.InvalidState);
                 }
 
                 if (count == 0)
                 {
                     return Decision.Accept();
-                }
-
-                if (_budget != null)
-                {
-                    // Native TLS writes past the managed limiter: charge the plaintext first (the records add the TLS
-                    // framing on top, at most about 29 bytes a record). Refused: nothing is written, the session is intact.
-                    Decision charged = _budget.ChargeReply(count);
-                    if (!charged.IsAccepted)
-                    {
-                        return charged;
-                    }
                 }
 
                 if (!Enter())
@@ -154,6 +154,18 @@ namespace NetGuard.Http
                 Decision written;
                 try
                 {
+                    if (_budget != null)
+                    {
+                        // Native TLS writes past the managed limiter: charge the plaintext first, once the connection is
+                        // known to be usable (the records add the TLS framing on top; see docs/threat-model.md). Refused:
+                        // nothing is written and the session is intact.
+                        Decision charged = _budget.ChargeReply(count);
+                        if (!charged.IsAccepted)
+                        {
+                            return charged;
+                        }
+                    }
+
                     written = _session.Write(buffer, offset, count);
                 }
                 catch (Exception)

@@ -6,9 +6,9 @@ namespace NetGuard.Http
 {
     // The platform-independent part of a TLS connection source (issue 9): wraps another IConnectionSource (normally the
     // GuardedListenerSource of the admin port) and hands out TlsServerConnections. TryAccept only makes the session
-    // object; the handshake runs on the first Receive or Send of the connection (a server worker thread), bounded by
-    // the handshake timeout: the server has one accept thread, and a client that connects and stays silent must not
-    // stall every other accept. Host and device sources (Platform/Host/TlsConnectionSource,
+    // object; the handshake runs on the first Receive of the connection (a server worker thread; a Send before it is
+    // refused): the server has one accept thread, and a client that connects and stays silent must not stall every
+    // other accept. Host and device sources (Platform/Host/TlsConnectionSource,
     // Platform/Device/DeviceTlsConnectionSource) differ only in their ITlsSessionFactory. Thread-safe.
     internal sealed class TlsSourceCore : IConnectionSource
     {

@@ -46,7 +46,37 @@ namespace NetGuard.Platform.Device
                 return first;
             }
 
-            // 2. The native handshake. TLS 1.2 only: asking for 1.3 as well fails every handshake on a firmware whose
+            // 2. Bound the native handshake. SslNative.SecureAccept waits with no timeout of its own and blocks the
+            //    interpreter while it runs, so a client that sent a valid ClientHello and then stalls would freeze
+            //    every managed thread. SetSocketOption reaches the native setsockopt (SO_RCVTIMEO, SO_SNDTIMEO; the
+            //    ReceiveTimeout property only stores a managed value), so lwIP's blocking receive and send inside the
+            //    handshake give up when the handshake time is spent, and mbedTLS ends the handshake with an error. If the
+            //    port refuses the options, no handshake runs: an unbounded one is never started. The timeouts stay on
+            //    the socket afterwards and bound a native read or write that stalls mid-record the same way. Whether
+            //    lwIP on a given firmware honours them is unverified (docs/threat-model.md, "HTTPS on the device").
+            long left = (deadline - NowTicks) / 10000;
+            if (left < 1)
+            {
+                return ReasonCode.TimedOut;
+            }
+
+            int bound = left > int.MaxValue ? int.MaxValue : (int)left;
+            try
+            {
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, bound);
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.SendTimeout, bound);
+            }
+            catch (SocketException)
+            {
+                // The port cannot bound the native handshake: refuse this connection rather than risk the freeze.
+                return ReasonCode.SocketError;
+            }
+            catch (ObjectDisposedException)
+            {
+                return ReasonCode.Closed;
+            }
+
+            // 3. The native handshake. TLS 1.2 only: asking for 1.3 as well fails every handshake on a firmware whose
             //    mbedTLS lacks 1.3 (mbedTLS refuses a 1.2-1.3 range without both). clientCertificateRequired false:
             //    the overload without it leaves SslVerification at CertificateRequired, which on a server demands a
             //    client certificate that browsers do not send; the admin account authenticates the owner instead.
@@ -58,14 +88,24 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                // SslNative reports TLS failures (bad ClientHello, alert, no shared cipher) as SocketException with the
-                // mbedTLS error as its code; socket conditions keep their own codes.
+                // SslNative reports TLS failures (bad ClientHello, alert, no shared cipher, the receive timeout above)
+                // as SocketException with the mbedTLS or socket error as its code; socket conditions keep their own codes.
                 return HandshakeReason(DeviceAddresses.TransferReason(e));
             }
             catch (ObjectDisposedException)
             {
                 // The connection was closed from another thread (server stop, eviction).
                 return ReasonCode.Closed;
+            }
+            catch (InvalidOperationException)
+            {
+                // A local limit, not the peer's doing: every native TLS context slot is in use.
+                return ReasonCode.ConnectionLimit;
+            }
+            catch (OutOfMemoryException)
+            {
+                // A local limit: the native heap cannot hold another TLS session (lower MaxAdminConnections).
+                return ReasonCode.ConnectionLimit;
             }
         }
 
@@ -120,7 +160,7 @@ namespace NetGuard.Platform.Device
 
             try
             {
-                // Sends close_notify, closes the socket natively and frees the native TLS context (about 33 KB).
+                // Sends close_notify, closes the socket natively and frees the native TLS context (roughly 25 KB).
                 stream.Dispose();
             }
             catch (SocketException)

@@ -15,7 +15,7 @@ namespace NetGuard.Platform.Host
     /// <see cref="GuardedListenerSource"/>) and hands out connections that speak TLS 1.2/1.3 (RFC 5246, RFC 8446) over
     /// the accepted guarded connection. The TLS records themselves go through <see cref="IConnection.Send"/>, so the
     /// guard still charges every byte to the TCP reply budget and counts it. The handshake runs on the first
-    /// Receive or Send of a connection (a server worker thread), not in <see cref="TlsConnectionSourceBase.TryAccept"/>: the server has a
+    /// Receive of a connection (a server worker thread; a Send before it is refused), not in <see cref="TlsConnectionSourceBase.TryAccept"/>: the server has a
     /// single accept thread, and a client that connects and stays silent would otherwise stall every other accept
     /// for the whole handshake timeout. A failed handshake closes the connection, is counted here
     /// (<see cref="TlsConnectionSourceBase.HandshakesFailed"/>) and surfaces as a Receive/Send refusal with a reason, never as an exception.

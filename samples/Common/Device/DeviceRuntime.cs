@@ -37,6 +37,9 @@ namespace NetGuard.Samples.Device
         /// <summary>Its private key (PEM, unencrypted; the flash is readable with physical access either way).</summary>
         public const string PrivateKeyFile = "I:\\tls\\admin.key";
 
+        /// <summary>The admin port when HTTPS is configured (the port a browser uses for https://).</summary>
+        public const int HttpsPort = 443;
+
         /// <summary>Longest PEM file read, in bytes (a certificate chain or a key is a few KB).</summary>
         private const int MaxPemBytes = 16384;
 
@@ -83,7 +86,8 @@ namespace NetGuard.Samples.Device
         /// <summary>
         /// HTTPS for the admin page (issue 9). With neither <see cref="CertificateFile"/> nor <see cref="PrivateKeyFile"/>
         /// on <c>I:</c> the admin page stays plain HTTP (the page shows its warning) and this returns true. With both, it
-        /// loads them, installs the TLS wrapper (<see cref="DeviceNetworkGuard.CreateTlsWrapper"/>) and caps the admin
+        /// loads them, installs the TLS wrapper (<see cref="DeviceNetworkGuard.CreateTlsWrapper"/>), moves the admin port
+        /// from 80 to <see cref="HttpsPort"/> and caps the admin
         /// connections at 2 (each TLS session takes about 33 KB of native heap) and returns true. When a certificate is
         /// configured but unusable (one file missing, too large, not PEM, or refused by the native parser), it logs why and
         /// returns false: the caller must then not start the admin server. Falling back to plain HTTP there would let
@@ -130,12 +134,19 @@ namespace NetGuard.Samples.Device
             }
 
             options.ConnectionSourceWrapper = DeviceNetworkGuard.CreateTlsWrapper(certificate, HandshakeTimeoutMilliseconds);
+
+            // https:// means port 443 to a browser; the declared listener follows AdminPort.
+            if (options.AdminPort == 80)
+            {
+                options.AdminPort = HttpsPort;
+            }
+
             if (options.MaxAdminConnections > 2)
             {
                 options.MaxAdminConnections = 2;
             }
 
-            Debug.WriteLine("tls: admin page is HTTPS (" + certificate.Subject + ")");
+            Debug.WriteLine("tls: admin page is HTTPS on port " + options.AdminPort.ToString() + " (" + certificate.Subject + ")");
             return true;
         }
 
