@@ -351,6 +351,46 @@ public sealed class TlsCoreTests
         }
     }
 
+    [Fact]
+    public void GuardedConnection_EngineWriteFailure_IsCountedAndLogged_LikeAFailedPlainSend()
+    {
+        // Device: the records bypass IConnection.Send, so a failed native write must still reach the guard's
+        // counters and refusal log (a failed plain Send does). Twin: a write that succeeds records nothing.
+        int port = LoopbackKit.FreeTcpPort();
+        var clock = new ManualClock(0);
+        var (guard, _) = LoopbackKit.Guard(LoopbackKit.Policy(port, 2, RateLimit.PerSeconds(8, 8, 1), LoopbackKit.FreeUdpPort()), clock);
+        try
+        {
+            Assert.True(guard.ListenTcp(port, out GuardedListener listener).IsAccepted);
+            using Socket client = LoopbackKit.Connect(port);
+            Assert.True(LoopbackKit.Accept(listener, out IConnection accepted).IsAccepted);
+            var guarded = Assert.IsType<GuardedConnection>(accepted);
+            var session = new ScriptedSession();
+            var source = new TlsSourceCore(new OneShotSource(guarded), new ScriptedFactory(session, guarded), HandshakeTimeout);
+            Assert.True(source.TryAccept(100, out IConnection tls, out _));
+            session.Reads.Enqueue(new byte[] { 1 });
+            Assert.Equal(1, tls.Receive(new byte[1], 0, 1, 100, out _));
+
+            Assert.True(tls.Send(new byte[10], 0, 10).IsAccepted);
+            Assert.Equal(0, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
+            Assert.Equal(0, guard.RecentRefusals.Count);
+
+            session.WriteResult = Decision.Refuse(ReasonCode.ConnectionReset);
+            Decision failed = tls.Send(new byte[10], 0, 10);
+
+            Assert.Equal(ReasonCode.ConnectionReset, failed.Reason);
+            Assert.Equal(1, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
+            RefusalEvent logged = Assert.Single(guard.RecentRefusals.ToArray());
+            Assert.Equal(ReasonCode.ConnectionReset, logged.Reason);
+            Assert.Equal(1, session.Releases);
+            Assert.Equal(ReasonCode.ConnectionReset, tls.Send(new byte[1], 0, 1).Reason);
+        }
+        finally
+        {
+            guard.Close();
+        }
+    }
+
     private static (AcceptedPair Core, PlainDouble Plain, ScriptedSession Session) Accepted(ScriptedSession session, IReplyBudget? budget = null)
     {
         var plain = new PlainDouble();
@@ -436,6 +476,14 @@ public sealed class TlsCoreTests
             }
 
             return Next;
+        }
+
+        public List<ReasonCode> Failures { get; } = new();
+
+        public Decision WriteFailed(ReasonCode reason)
+        {
+            Failures.Add(reason);
+            return Decision.Refuse(reason);
         }
     }
 

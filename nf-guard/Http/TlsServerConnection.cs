@@ -180,8 +180,12 @@ namespace NetGuard.Http
 
                 if (!written.IsAccepted)
                 {
-                    Fail(written.Reason == ReasonCode.Accepted ? ReasonCode.SocketError : written.Reason);
-                    return written;
+                    ReasonCode cause = written.Reason == ReasonCode.Accepted ? ReasonCode.SocketError : written.Reason;
+
+                    // Session first (on the device its disposal closes the socket natively), then the guard hears of
+                    // it where the records bypassed IConnection.Send: counted and logged like a failed plain Send.
+                    Fail(cause);
+                    return _budget != null ? _budget.WriteFailed(cause) : written;
                 }
 
                 return Decision.Accept();

@@ -152,6 +152,17 @@ namespace NetGuard.Network
             return byteCount == 0 ? Decision.Accept() : Charge(byteCount);
         }
 
+        public Decision WriteFailed(ReasonCode reason)
+        {
+            if (reason == ReasonCode.Accepted)
+            {
+                reason = ReasonCode.SocketError;
+            }
+
+            Fail(reason);
+            return _guard.Refuse(reason, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+        }
+
         // Takes count bytes from this connection's and the global TCP reply buckets, or reports the refusal.
         private Decision Charge(int count)
         {

@@ -10,5 +10,9 @@ namespace NetGuard.Network
         // Accepted when byteCount more reply bytes fit both budgets now (they are taken); otherwise the guard's refusal
         // (RateLimited with a retry-after, TooLarge, or why the connection is no longer usable), reported and counted.
         Decision ChargeReply(int byteCount);
+
+        // Reports that a write by that other path failed (reason: SocketError, ConnectionReset, TimedOut, ...): the
+        // connection is marked failed and the refusal is counted and logged as a failed Send would be. Returns it.
+        Decision WriteFailed(ReasonCode reason);
     }
 }
