@@ -310,45 +310,28 @@ public sealed class TlsCoreTests
         // The device charges the plaintext to the real GuardedConnection (IReplyBudget): per-connection bucket of
         // 1000 bytes here. 600 fit, the next 600 wait (RateLimited with a retry-after), 5000 never fit (TooLarge);
         // refusals are counted like refused Sends, and nothing reaches the socket.
-        int port = LoopbackKit.FreeTcpPort();
-        var clock = new ManualClock(0);
-        var policy = LoopbackKit.Policy(port, 2, RateLimit.PerSeconds(8, 8, 1), LoopbackKit.FreeUdpPort(),
-            RateLimit.PerSeconds(1000, 100, 1), RateLimit.PerSeconds(100000, 10000, 1));
-        var (guard, _) = LoopbackKit.Guard(policy, clock);
-        try
-        {
-            Assert.True(guard.ListenTcp(port, out GuardedListener listener).IsAccepted);
-            using Socket client = LoopbackKit.Connect(port);
-            Assert.True(LoopbackKit.Accept(listener, out IConnection accepted).IsAccepted);
-            var guarded = Assert.IsType<GuardedConnection>(accepted);
-            var session = new ScriptedSession();
-            var source = new TlsSourceCore(new OneShotSource(guarded), new ScriptedFactory(session, guarded), HandshakeTimeout);
-            Assert.True(source.TryAccept(100, out IConnection tls, out _));
-            session.Reads.Enqueue(new byte[] { 1 });
-            Assert.Equal(1, tls.Receive(new byte[1], 0, 1, 100, out _)); // the handshake
-            int row = guard.GetEgressCounters().IndexOfRow(EgressCounters.TcpReplyRowName);
+        using var loopback = new GuardedTls(RateLimit.PerSeconds(1000, 100, 1), RateLimit.PerSeconds(100000, 10000, 1));
+        NetworkGuard guard = loopback.Guard;
+        IConnection tls = loopback.Tls;
+        ScriptedSession session = loopback.Session;
+        int row = guard.GetEgressCounters().IndexOfRow(EgressCounters.TcpReplyRowName);
 
-            Decision first = tls.Send(new byte[600], 0, 600);
-            Decision second = tls.Send(new byte[600], 0, 600);
-            Decision huge = tls.Send(new byte[5000], 0, 5000);
+        Decision first = tls.Send(new byte[600], 0, 600);
+        Decision second = tls.Send(new byte[600], 0, 600);
+        Decision huge = tls.Send(new byte[5000], 0, 5000);
 
-            Assert.True(first.IsAccepted);
-            Assert.Equal(ReasonCode.RateLimited, second.Reason);
-            Assert.True(second.RetryAfterTicks > 0);
-            Assert.Equal(ReasonCode.TooLarge, huge.Reason);
-            Assert.Equal(600, session.Written);
-            Assert.Equal(1, session.WriteCalls);
-            Assert.Equal(1, guard.GetEgressCounters().GetRefused(row, ReasonCode.RateLimited));
-            Assert.Equal(1, guard.GetEgressCounters().GetRefused(row, ReasonCode.TooLarge));
+        Assert.True(first.IsAccepted);
+        Assert.Equal(ReasonCode.RateLimited, second.Reason);
+        Assert.True(second.RetryAfterTicks > 0);
+        Assert.Equal(ReasonCode.TooLarge, huge.Reason);
+        Assert.Equal(600, session.Written);
+        Assert.Equal(1, session.WriteCalls);
+        Assert.Equal(1, guard.GetEgressCounters().GetRefused(row, ReasonCode.RateLimited));
+        Assert.Equal(1, guard.GetEgressCounters().GetRefused(row, ReasonCode.TooLarge));
 
-            // Closed: the budget refuses with the connection's state, and the guard's slot is free again.
-            tls.Close();
-            Assert.Equal(ReasonCode.Closed, guarded.ChargeReply(1).Reason);
-        }
-        finally
-        {
-            guard.Close();
-        }
+        // Closed: the budget refuses with the connection's state, and the guard's slot is free again.
+        tls.Close();
+        Assert.Equal(ReasonCode.Closed, loopback.Guarded.ChargeReply(1).Reason);
     }
 
     [Fact]
@@ -356,38 +339,60 @@ public sealed class TlsCoreTests
     {
         // Device: the records bypass IConnection.Send, so a failed native write must still reach the guard's
         // counters and refusal log (a failed plain Send does). Twin: a write that succeeds records nothing.
-        int port = LoopbackKit.FreeTcpPort();
-        var clock = new ManualClock(0);
-        var (guard, _) = LoopbackKit.Guard(LoopbackKit.Policy(port, 2, RateLimit.PerSeconds(8, 8, 1), LoopbackKit.FreeUdpPort()), clock);
-        try
+        using var loopback = new GuardedTls(null, null);
+        NetworkGuard guard = loopback.Guard;
+        IConnection tls = loopback.Tls;
+        ScriptedSession session = loopback.Session;
+
+        Assert.True(tls.Send(new byte[10], 0, 10).IsAccepted);
+        Assert.Equal(0, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
+        Assert.Equal(0, guard.RecentRefusals.Count);
+
+        session.WriteResult = Decision.Refuse(ReasonCode.ConnectionReset);
+        Decision failed = tls.Send(new byte[10], 0, 10);
+
+        Assert.Equal(ReasonCode.ConnectionReset, failed.Reason);
+        Assert.Equal(1, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
+        RefusalEvent logged = Assert.Single(guard.RecentRefusals.ToArray());
+        Assert.Equal(ReasonCode.ConnectionReset, logged.Reason);
+        Assert.Equal(1, session.Releases);
+        Assert.Equal(ReasonCode.ConnectionReset, tls.Send(new byte[1], 0, 1).Reason);
+    }
+
+    // A real guard on loopback with one accepted GuardedConnection wrapped by the TLS core over a scripted engine,
+    // the handshake already run (one scripted byte received). Reply limits: the policy's defaults when null.
+    private sealed class GuardedTls : IDisposable
+    {
+        private readonly Socket _client;
+
+        public GuardedTls(RateLimit? perConnection, RateLimit? global)
         {
-            Assert.True(guard.ListenTcp(port, out GuardedListener listener).IsAccepted);
-            using Socket client = LoopbackKit.Connect(port);
+            int port = LoopbackKit.FreeTcpPort();
+            var policy = LoopbackKit.Policy(port, 2, RateLimit.PerSeconds(8, 8, 1), LoopbackKit.FreeUdpPort(), perConnection, global);
+            (Guard, _) = LoopbackKit.Guard(policy, new ManualClock(0));
+            Assert.True(Guard.ListenTcp(port, out GuardedListener listener).IsAccepted);
+            _client = LoopbackKit.Connect(port);
             Assert.True(LoopbackKit.Accept(listener, out IConnection accepted).IsAccepted);
-            var guarded = Assert.IsType<GuardedConnection>(accepted);
-            var session = new ScriptedSession();
-            var source = new TlsSourceCore(new OneShotSource(guarded), new ScriptedFactory(session, guarded), HandshakeTimeout);
+            Guarded = Assert.IsType<GuardedConnection>(accepted);
+            var source = new TlsSourceCore(new OneShotSource(Guarded), new ScriptedFactory(Session, Guarded), HandshakeTimeout);
             Assert.True(source.TryAccept(100, out IConnection tls, out _));
-            session.Reads.Enqueue(new byte[] { 1 });
-            Assert.Equal(1, tls.Receive(new byte[1], 0, 1, 100, out _));
-
-            Assert.True(tls.Send(new byte[10], 0, 10).IsAccepted);
-            Assert.Equal(0, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
-            Assert.Equal(0, guard.RecentRefusals.Count);
-
-            session.WriteResult = Decision.Refuse(ReasonCode.ConnectionReset);
-            Decision failed = tls.Send(new byte[10], 0, 10);
-
-            Assert.Equal(ReasonCode.ConnectionReset, failed.Reason);
-            Assert.Equal(1, guard.Counters.GetByReason(ReasonCode.ConnectionReset));
-            RefusalEvent logged = Assert.Single(guard.RecentRefusals.ToArray());
-            Assert.Equal(ReasonCode.ConnectionReset, logged.Reason);
-            Assert.Equal(1, session.Releases);
-            Assert.Equal(ReasonCode.ConnectionReset, tls.Send(new byte[1], 0, 1).Reason);
+            Tls = tls;
+            Session.Reads.Enqueue(new byte[] { 1 });
+            Assert.Equal(1, Tls.Receive(new byte[1], 0, 1, 100, out _));
         }
-        finally
+
+        public NetworkGuard Guard { get; }
+
+        public GuardedConnection Guarded { get; }
+
+        public ScriptedSession Session { get; } = new();
+
+        public IConnection Tls { get; }
+
+        public void Dispose()
         {
-            guard.Close();
+            _client.Dispose();
+            Guard.Close();
         }
     }
 
