@@ -189,29 +189,6 @@ public sealed class TlsCoreTests
     }
 
     [Fact]
-    public void CloseFromAnotherThread_DuringARead_ClosesAtOnce_ButReleasesOnlyAfterTheReadReturns()
-    {
-        var session = new ScriptedSession();
-        var (core, plain, _) = Accepted(session);
-        Handshake(core, session);
-        session.BlockReads = true;
-        ReasonCode reason = ReasonCode.Accepted;
-        var reader = new Thread(() => core.Connection.Receive(new byte[8], 0, 8, 5000, out reason));
-        reader.Start();
-        Assert.True(session.ReadEntered.Wait(TimeSpan.FromSeconds(5)));
-
-        core.Connection.Close();
-
-        Assert.Equal(1, plain.Closes);
-        Assert.Equal(0, session.Releases); // the engine is still inside Read: freeing it now would be a use-after-free
-        session.UnblockRead.Set();
-        Assert.True(reader.Join(TimeSpan.FromSeconds(5)));
-        Assert.Equal(1, session.Releases);
-        Assert.Equal(ReasonCode.Closed, reason);
-        Assert.False(session.ReleasedDuringCall);
-    }
-
-    [Fact]
     public void Send_BeforeTheHandshake_IsRefused_AndNeverRunsIt()
     {
         // The HTTP server's "busy" answer is a Send from its single accept thread: running the handshake there would
@@ -234,48 +211,52 @@ public sealed class TlsCoreTests
         Assert.Equal(new[] { 16 }, budget.Charged);
     }
 
-    [Fact]
-    public void CloseFromAnotherThread_DuringTheHandshake_ReleasesOnlyAfterItReturns()
+    /// <summary>The engine calls a test can hold open.</summary>
+    public enum EngineCall
     {
-        var session = new ScriptedSession { BlockHandshake = true };
-        var (core, plain, _) = Accepted(session);
-        ReasonCode reason = ReasonCode.Accepted;
-        var reader = new Thread(() => core.Connection.Receive(new byte[8], 0, 8, 5000, out reason));
-        reader.Start();
-        Assert.True(session.CallEntered.Wait(TimeSpan.FromSeconds(5)));
-
-        core.Connection.Close();
-
-        Assert.Equal(1, plain.Closes);
-        Assert.Equal(0, session.Releases); // the engine is inside Authenticate (on the device, a native handshake)
-        session.Unblock.Set();
-        Assert.True(reader.Join(TimeSpan.FromSeconds(5)));
-        Assert.Equal(1, session.Releases);
-        Assert.False(session.ReleasedDuringCall);
-        Assert.Equal(ReasonCode.Closed, reason);
+        Handshake,
+        Read,
+        Write,
     }
 
-    [Fact]
-    public void CloseFromAnotherThread_DuringAWrite_ReleasesOnlyAfterItReturns()
+    [Theory]
+    [InlineData(EngineCall.Handshake)]
+    [InlineData(EngineCall.Read)]
+    [InlineData(EngineCall.Write)]
+    public void CloseFromAnotherThread_DuringAnEngineCall_ClosesAtOnce_ButReleasesOnlyAfterTheCallReturns(EngineCall call)
     {
         var session = new ScriptedSession();
         var (core, plain, _) = Accepted(session);
-        Handshake(core, session);
-        session.BlockWrites = true;
-        Decision sent = Decision.Accept();
-        var writer = new Thread(() => sent = core.Connection.Send(new byte[8], 0, 8));
-        writer.Start();
+        if (call != EngineCall.Handshake)
+        {
+            Handshake(core, session);
+        }
+
+        session.BlockOn = call;
+        ReasonCode reason = ReasonCode.Accepted;
+        var caller = new Thread(() =>
+        {
+            if (call == EngineCall.Write)
+            {
+                reason = core.Connection.Send(new byte[8], 0, 8).Reason;
+            }
+            else
+            {
+                core.Connection.Receive(new byte[8], 0, 8, 5000, out reason);
+            }
+        });
+        caller.Start();
         Assert.True(session.CallEntered.Wait(TimeSpan.FromSeconds(5)));
 
         core.Connection.Close();
 
         Assert.Equal(1, plain.Closes);
-        Assert.Equal(0, session.Releases);
+        Assert.Equal(0, session.Releases); // the engine is still inside the call: freeing it now would be a use-after-free
         session.Unblock.Set();
-        Assert.True(writer.Join(TimeSpan.FromSeconds(5)));
+        Assert.True(caller.Join(TimeSpan.FromSeconds(5)));
         Assert.Equal(1, session.Releases);
+        Assert.Equal(ReasonCode.Closed, reason);
         Assert.False(session.ReleasedDuringCall);
-        Assert.Equal(ReasonCode.Closed, sent.Reason);
     }
 
     [Fact]
@@ -502,11 +483,7 @@ public sealed class TlsCoreTests
         public Decision WriteResult { get; set; } = Decision.Accept();
         public Queue<byte[]> Reads { get; } = new();
         public Queue<ReasonCode> ReadReasons { get; } = new();
-        public bool BlockReads { get; set; }
-        public bool BlockHandshake { get; set; }
-        public bool BlockWrites { get; set; }
-        public ManualResetEventSlim ReadEntered { get; } = new();
-        public ManualResetEventSlim UnblockRead { get; } = new();
+        public EngineCall? BlockOn { get; set; }
         public ManualResetEventSlim CallEntered { get; } = new();
         public ManualResetEventSlim Unblock { get; } = new();
         public int Authentications { get; private set; }
@@ -523,11 +500,9 @@ public sealed class TlsCoreTests
             {
                 Authentications++;
                 LastHandshakeTimeout = timeoutMilliseconds;
-                if (BlockHandshake)
+                if (Blocks(EngineCall.Handshake))
                 {
                     // Stands for the native handshake: the peer's close surfaces when it returns.
-                    CallEntered.Set();
-                    Unblock.Wait(TimeSpan.FromSeconds(10));
                     return ReasonCode.Closed;
                 }
 
@@ -549,10 +524,8 @@ public sealed class TlsCoreTests
             Interlocked.Increment(ref _inCall);
             try
             {
-                if (BlockReads)
+                if (Blocks(EngineCall.Read))
                 {
-                    ReadEntered.Set();
-                    UnblockRead.Wait(TimeSpan.FromSeconds(10));
                     reason = ReasonCode.Closed;
                     return 0;
                 }
@@ -580,10 +553,8 @@ public sealed class TlsCoreTests
             try
             {
                 WriteCalls++;
-                if (BlockWrites)
+                if (Blocks(EngineCall.Write))
                 {
-                    CallEntered.Set();
-                    Unblock.Wait(TimeSpan.FromSeconds(10));
                     return Decision.Refuse(ReasonCode.Closed);
                 }
 
@@ -598,6 +569,19 @@ public sealed class TlsCoreTests
             {
                 Interlocked.Decrement(ref _inCall);
             }
+        }
+
+        // When the test holds this call open: signals that the engine is inside it and waits for the test's go.
+        private bool Blocks(EngineCall call)
+        {
+            if (BlockOn != call)
+            {
+                return false;
+            }
+
+            CallEntered.Set();
+            Unblock.Wait(TimeSpan.FromSeconds(10));
+            return true;
         }
 
         public void Release()

@@ -92,19 +92,8 @@ namespace NetGuard.Network
         public Decision Send(byte[] buffer, int offset, int count)
         {
             NetworkGuard.CheckRange(buffer, offset, count);
-            ReasonCode state = State;
-            if (state != ReasonCode.Accepted)
-            {
-                return _guard.Refuse(state, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
-            }
-
-            if (count == 0)
-            {
-                return Decision.Accept();
-            }
-
-            Decision decision = Charge(count);
-            if (!decision.IsAccepted)
+            Decision decision = ChargeReply(count);
+            if (!decision.IsAccepted || count == 0)
             {
                 return decision;
             }
@@ -113,7 +102,7 @@ namespace NetGuard.Network
             if (sent != ReasonCode.Accepted)
             {
                 Fail(sent);
-                return _guard.Refuse(State, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+                return RefuseReply(State, 0);
             }
 
             return decision;
@@ -146,10 +135,16 @@ namespace NetGuard.Network
             ReasonCode state = State;
             if (state != ReasonCode.Accepted)
             {
-                return _guard.Refuse(state, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+                return RefuseReply(state, 0);
             }
 
-            return byteCount == 0 ? Decision.Accept() : Charge(byteCount);
+            if (byteCount == 0)
+            {
+                return Decision.Accept();
+            }
+
+            Decision decision = _guard.Limiter.DecideTcpReply(_bucket, byteCount, _guard.NowTicks);
+            return decision.IsAccepted ? decision : RefuseReply(decision.Reason, decision.RetryAfterTicks);
         }
 
         public Decision WriteFailed(ReasonCode reason)
@@ -160,19 +155,13 @@ namespace NetGuard.Network
             }
 
             Fail(reason);
-            return _guard.Refuse(reason, 0, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
+            return RefuseReply(reason, 0);
         }
 
-        // Takes count bytes from this connection's and the global TCP reply buckets, or reports the refusal.
-        private Decision Charge(int count)
+        // Counts and logs a refused reply on this connection and returns the refusal.
+        private Decision RefuseReply(ReasonCode reason, long retryAfterTicks)
         {
-            Decision decision = _guard.Limiter.DecideTcpReply(_bucket, count, _guard.NowTicks);
-            if (!decision.IsAccepted)
-            {
-                return _guard.Refuse(decision.Reason, decision.RetryAfterTicks, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
-            }
-
-            return decision;
+            return _guard.Refuse(reason, retryAfterTicks, _guard.TcpReplySource, _localPort, _remoteAddress, _remotePort);
         }
 
         private ReasonCode State

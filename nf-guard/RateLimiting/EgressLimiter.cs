@@ -18,7 +18,7 @@ namespace NetGuard.RateLimiting
     public sealed class EgressLimiter
     {
         // One lock for every bucket, the fan-out table and the counters (ShortLock: a spin lock on the
-        // host, Monitor on the device).
+        // host, Monitor on the device). Every Enter is paired with Exit in a finally.
         private readonly ShortLock _gate = new ShortLock();
         private readonly EgressPolicy _policy;
 
@@ -174,14 +174,14 @@ namespace NetGuard.RateLimiting
                     return RefuseUnclassified(ReasonCode.NoProtocolClass);
                 }
 
-                Enter();
+                _gate.Enter();
                 try
                 {
                     Count(portOnly, ReasonCode.DestinationNotAllowed);
                 }
                 finally
                 {
-                    Exit();
+                    _gate.Exit();
                 }
 
                 return Decision.Refuse(ReasonCode.DestinationNotAllowed);
@@ -191,7 +191,7 @@ namespace NetGuard.RateLimiting
             TokenBucket bytes = _byteBuckets[matched];
             ReasonCode reason;
             long wait;
-            Enter();
+            _gate.Enter();
             try
             {
                 int slot;
@@ -228,7 +228,7 @@ namespace NetGuard.RateLimiting
             }
             finally
             {
-                Exit();
+                _gate.Exit();
             }
 
             return Decision.Refuse(reason, wait);
@@ -273,7 +273,7 @@ namespace NetGuard.RateLimiting
             }
             else
             {
-                Enter();
+                _gate.Enter();
                 try
                 {
                     int slot;
@@ -313,20 +313,20 @@ namespace NetGuard.RateLimiting
                 }
                 finally
                 {
-                    Exit();
+                    _gate.Exit();
                 }
 
                 return Decision.Refuse(reason, wait);
             }
 
-            Enter();
+            _gate.Enter();
             try
             {
                 Count(_updateCheckRow, reason);
             }
             finally
             {
-                Exit();
+                _gate.Exit();
             }
 
             return Decision.Refuse(reason);
@@ -362,7 +362,7 @@ namespace NetGuard.RateLimiting
 
             // The limiter's lock also guards the connection's bucket (buckets have no lock of their own),
             // so several threads may write to one connection.
-            Enter();
+            _gate.Enter();
             try
             {
                 long connectionWait = connectionBucket.WaitUnsynchronized(byteCount, nowTicks);
@@ -388,7 +388,7 @@ namespace NetGuard.RateLimiting
             }
             finally
             {
-                Exit();
+                _gate.Exit();
             }
 
             return Decision.Refuse(reason, wait);
@@ -413,14 +413,14 @@ namespace NetGuard.RateLimiting
         public EgressCounters GetCounters()
         {
             long[] copy = new long[_counters.Length];
-            Enter();
+            _gate.Enter();
             try
             {
                 Array.Copy(_counters, copy, _counters.Length);
             }
             finally
             {
-                Exit();
+                _gate.Exit();
             }
 
             return new EgressCounters(_rowNames, copy);
@@ -428,28 +428,17 @@ namespace NetGuard.RateLimiting
 
         private Decision RefuseUnclassified(ReasonCode reason)
         {
-            Enter();
+            _gate.Enter();
             try
             {
                 Count(_unclassifiedRow, reason);
             }
             finally
             {
-                Exit();
+                _gate.Exit();
             }
 
             return Decision.Refuse(reason);
-        }
-
-        // Every Enter is paired with Exit in a finally.
-        private void Enter()
-        {
-            _gate.Enter();
-        }
-
-        private void Exit()
-        {
-            _gate.Exit();
         }
 
         // Caller holds _gate.

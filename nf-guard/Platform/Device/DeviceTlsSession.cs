@@ -84,6 +84,9 @@ namespace NetGuard.Platform.Device
             {
                 _stream = new SslStream(_socket);
                 _stream.AuthenticateAsServer(_certificate, false, SslProtocols.Tls12);
+
+                // SslStream.Write waits natively for at most the socket's managed SendTimeout, set once here.
+                _socket.SendTimeout = WriteTimeoutMilliseconds;
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
@@ -135,7 +138,6 @@ namespace NetGuard.Platform.Device
         {
             try
             {
-                _socket.SendTimeout = WriteTimeoutMilliseconds;
                 _stream.Write(buffer, offset, count);
                 return Decision.Accept();
             }
