@@ -3,8 +3,10 @@
 #   1. what a fresh Debian machine with only the .NET SDK lacks, installed with apt when missing;
 #   2. `dotnet build NetGuard.sln` (host build and the nanoFramework compatibility gate);
 #   3. the portable tests (nanoFramework.TestFramework API) through the host launcher;
-#   4. the host-only xUnit tests;
-#   5. a fuzzing smoke: every AFL++ target for FUZZ_SECONDS (default 30) seconds.
+#   4. the same portable tests on the nanoFramework interpreter (nanoCLR's POSIX host), when its toolchain is in the
+#      cache (build/nanoclr/README.md); otherwise it says "nanoCLR: skipped" and goes on;
+#   5. the host-only xUnit tests;
+#   6. a fuzzing smoke: every AFL++ target for FUZZ_SECONDS (default 30) seconds.
 # Ends with the line "N passed, N failed"; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +26,7 @@ need() { command -v "$1" >/dev/null 2>&1 || apt_packages+=("$2"); }
 need chromium chromium                                      # admin page in a real browser (Selenium)
 need chromedriver chromium-driver
 need afl-fuzz afl++                                         # fuzzing smoke
+need python3 python3                                        # build/nfproj.py (device projects), checked by a host test
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   section "installing ${apt_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -63,7 +66,27 @@ else
   failed=$((failed + 1))
 fi
 
-# --- 4. Host tests (xUnit) ---------------------------------------------------------------------------
+# --- 4. Portable tests on the nanoFramework interpreter ------------------------------------------------
+section "portable tests on nanoCLR (device build, MetadataProcessor, POSIX interpreter)"
+build/nanoclr/run-tests.sh --no-build > "$results/nanoclr.log" 2>&1
+nanoclr_rc=$?
+grep -E '^FAILED|^    (failed|skipped)|did not run|^library \.pe total|^  [A-Za-z.]+ +[0-9]+ passed' "$results/nanoclr.log" | head -60
+nanoclr=$(grep -E '^nanoCLR: ' "$results/nanoclr.log" | tail -1)
+if [ "$nanoclr_rc" -eq 3 ] && grep -qE '^nanoCLR: skipped' <<<"$nanoclr"; then
+  echo "$nanoclr"
+elif grep -qE '^nanoCLR: [0-9]+ passed, [0-9]+ failed$' <<<"$nanoclr"; then
+  echo "$nanoclr"
+  p=$(sed -E 's/^nanoCLR: ([0-9]+) passed, ([0-9]+) failed$/\1/' <<<"$nanoclr")
+  f=$(sed -E 's/^nanoCLR: ([0-9]+) passed, ([0-9]+) failed$/\2/' <<<"$nanoclr")
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$nanoclr_rc" -eq 0 ] || [ "$f" -gt 0 ] || failed=$((failed + 1))
+else
+  tail -20 "$results/nanoclr.log"
+  echo "nanoCLR: the device test stage did not finish (exit code $nanoclr_rc)"
+  failed=$((failed + 1))
+fi
+
+# --- 5. Host tests (xUnit) ---------------------------------------------------------------------------
 section "host tests (xUnit)"
 rm -f "$results/host.trx"
 dotnet test nf-guard.HostTests/NetGuard.HostTests.csproj -c Release --no-build -nologo \
@@ -82,7 +105,7 @@ else
   failed=$((failed + 1))
 fi
 
-# --- 5. Fuzzing smoke (AFL++ through SharpFuzz) -------------------------------------------------------
+# --- 6. Fuzzing smoke (AFL++ through SharpFuzz) -------------------------------------------------------
 section "fuzzing smoke (${FUZZ_SECONDS:-30} s per target)"
 fuzz/run.sh --smoke "${FUZZ_SECONDS:-30}" > "$results/fuzz.log" 2>&1
 fuzz_lines=$(grep -E '^[a-z0-9-]+: [0-9]+ executions, [0-9]+ crashes, [0-9]+ hangs$' "$results/fuzz.log")

@@ -4,6 +4,7 @@ using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Platform;
 using NetGuard.Storage;
+using NetGuard.Testing;
 using NetGuard.Updates;
 
 namespace NetGuard.Fuzz;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using NetGuard.Storage;
+using NetGuard.Testing;
 using NetGuard.Updates;
 
 namespace NetGuard.Fuzz;

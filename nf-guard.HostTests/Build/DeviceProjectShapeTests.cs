@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -6,99 +8,162 @@ using System.Xml.Linq;
 namespace NetGuard.HostTests.Build;
 
 /// <summary>
-/// The .nfproj files cannot be built on Linux (no nanoFramework project system), so their shape is
-/// checked here: every source file of the host build is compiled by the device build and vice versa,
-/// and the project carries what the nanoFramework project system needs.
+/// The .nfproj files cannot be built on Linux (no nanoFramework project system), so their shape is checked here
+/// against build/assemblies.txt, read independently of build/nfproj.py: every source file is compiled by exactly one
+/// device assembly, each project lists exactly its folder's files, references only layers below it, and carries what
+/// the nanoFramework project system needs.
 /// </summary>
 public class DeviceProjectShapeTests
 {
     private const string NanoFrameworkTypeGuids = "{11A8DD76-328B-46DF-9F39-F559912D0360};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}";
 
-    [Theory]
-    [InlineData("nf-guard/nf-guard.nfproj", "nf-guard", "Platform/Host/", "")]
-    [InlineData("nf-guard.Tests/NFUnitTest.nfproj", "nf-guard.Tests", null, "samples/SmartSocket/SmartSocket.App;samples/Camera/Camera.App")]
-    [InlineData("samples/SmartSocket/SmartSocket.Device/SmartSocket.Device.nfproj", "samples/SmartSocket/SmartSocket.Device", null, "samples/SmartSocket/SmartSocket.App;samples/Common/Device")]
-    [InlineData("samples/Camera/Camera.Device/Camera.Device.nfproj", "samples/Camera/Camera.Device", null, "samples/Camera/Camera.App;samples/Common/Device")]
-    public void CompileList_EqualsSourceFiles(string project, string folder, string? hostOnlyPrefix, string linkedFolders)
-    {
-        string[] listed = CompileItems(project);
-        string projectFolder = RepositoryLayout.PathOf(folder);
-        string[] onDisk = SourceFiles(folder).Where(f => hostOnlyPrefix == null || !f.StartsWith(hostOnlyPrefix, StringComparison.Ordinal))
-            .Concat(linkedFolders.Split(';', StringSplitOptions.RemoveEmptyEntries).SelectMany(linked =>
-                SourceFiles(linked).Select(f => Path.GetRelativePath(projectFolder, Path.Combine(RepositoryLayout.PathOf(linked), f)).Replace(Path.DirectorySeparatorChar, '/'))))
-            .ToArray();
+    public static TheoryData<string> Assemblies() => new(Table().Select(a => a.Name));
 
-        Assert.Empty(onDisk.Except(listed));
-        Assert.Empty(listed.Except(onDisk));
+    [Fact]
+    public void GeneratedProjects_AreUpToDate()
+    {
+        var start = new ProcessStartInfo("python3", "build/nfproj.py --check") { WorkingDirectory = RepositoryLayout.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, output);
     }
 
     [Theory]
-    [InlineData("nf-guard/nf-guard.nfproj", "NetGuard")]
-    [InlineData("nf-guard.Tests/NFUnitTest.nfproj", "NFUnitTest")]
-    [InlineData("samples/SmartSocket/SmartSocket.Device/SmartSocket.Device.nfproj", "SmartSocket.Device")]
-    [InlineData("samples/Camera/Camera.Device/Camera.Device.nfproj", "Camera.Device")]
-    public void Project_HasNanoFrameworkShape(string project, string assemblyName)
+    [MemberData(nameof(Assemblies))]
+    public void CompileList_EqualsSourceFiles(string name)
     {
-        XDocument document = XDocument.Load(RepositoryLayout.PathOf(project));
+        DeviceAssembly a = Table().Single(x => x.Name == name);
+        string projectFolder = RepositoryLayout.PathOf(a.Folder);
+        IEnumerable<string> linked = a.Links.SelectMany(link => link.EndsWith(".cs", StringComparison.Ordinal)
+            ? new[] { link }
+            : SourceFiles(link).Select(f => link + "/" + f));
+        if (a.Kind is "lib" or "support")
+        {
+            linked = linked.Append("nf-guard/SharedAssemblyInfo.cs");
+        }
+        else if (a.Kind == "test")
+        {
+            linked = linked.Append("nf-guard.Tests/TestAssemblyInfo.cs");
+        }
+
+        string[] expected = SourceFiles(a.Folder)
+            .Concat(linked.Select(f => Path.GetRelativePath(projectFolder, RepositoryLayout.PathOf(f)).Replace(Path.DirectorySeparatorChar, '/')))
+            .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(expected, CompileItems(a.ProjectFile));
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Project_HasNanoFrameworkShape(string name)
+    {
+        DeviceAssembly a = Table().Single(x => x.Name == name);
+        XDocument document = XDocument.Load(RepositoryLayout.PathOf(a.ProjectFile));
 
         Assert.Equal(NanoFrameworkTypeGuids, Property(document, "ProjectTypeGuids"));
         Assert.Equal("v1.0", Property(document, "TargetFrameworkVersion"));
-        Assert.Equal(assemblyName, Property(document, "AssemblyName"));
+        Assert.Equal(a.Kind == "test" ? "NFUnitTest" : a.Name, Property(document, "AssemblyName"));
+        Assert.Equal(a.Kind == "app" ? "Exe" : "Library", Property(document, "OutputType"));
         Assert.Equal("true", Property(document, "RestorePackagesWithLockFile"));
         Assert.Contains(document.Descendants().Where(e => e.Name.LocalName == "Import"), e => ((string?)e.Attribute("Project") ?? "").EndsWith("NFProjectSystem.CSharp.targets", StringComparison.Ordinal));
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(RepositoryLayout.PathOf(project))!, "packages.config")));
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(RepositoryLayout.PathOf(project))!, "Properties", "AssemblyInfo.cs")));
+        Assert.True(File.Exists(Path.Combine(RepositoryLayout.PathOf(a.Folder), "packages.config")));
+        if (a.Kind != "test")
+        {
+            Assert.True(File.Exists(Path.Combine(RepositoryLayout.PathOf(a.Folder), "Properties", "AssemblyInfo.cs")));
+        }
+        else
+        {
+            Assert.Equal("true", Property(document, "IsTestProject"));
+            string settings = Property(document, "RunSettingsFilePath")!.Replace("$(MSBuildProjectDirectory)", RepositoryLayout.PathOf(a.Folder)).Replace('\\', '/');
+            Assert.Equal("False", XDocument.Load(settings).Descendants("IsRealHardware").Single().Value);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void ProjectReferences_FollowTheLayering(string name)
+    {
+        List<DeviceAssembly> table = Table();
+        int index = table.FindIndex(x => x.Name == name);
+        DeviceAssembly a = table[index];
+        string[] referenced = XDocument.Load(RepositoryLayout.PathOf(a.ProjectFile)).Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")!).Replace('\\', '/')))
+            .ToArray();
+
+        Assert.Equal(a.References.Where(r => table.Any(x => x.Name == r)).OrderBy(r => r), referenced.OrderBy(r => r));
+        Assert.All(referenced, r => Assert.True(table.FindIndex(x => x.Name == r) < index, name + " references " + r + ", which is not a lower layer"));
+        Assert.All(referenced, r => Assert.NotEqual("test", table.Single(x => x.Name == r).Kind));
+        if (a.Kind == "lib")
+        {
+            Assert.All(referenced, r => Assert.Equal("lib", table.Single(x => x.Name == r).Kind));
+        }
     }
 
     [Fact]
-    public void Library_IsSignedWithTheKeyInTheRepository()
+    public void EverySourceFile_BelongsToExactlyOneDeviceAssemblyOrTheHost()
     {
-        XDocument document = XDocument.Load(RepositoryLayout.PathOf("nf-guard/nf-guard.nfproj"));
+        List<DeviceAssembly> table = Table();
+        foreach (string root in new[] { "nf-guard", "nf-guard.Tests" })
+        {
+            foreach (string file in SourceFiles(root).Select(f => root + "/" + f))
+            {
+                int owners = table.Count(a => file.StartsWith(a.Folder + "/", StringComparison.Ordinal));
+                bool shared = file is "nf-guard/SharedAssemblyInfo.cs" or "nf-guard.Tests/TestAssemblyInfo.cs";
+                bool hostOnly = file.StartsWith("nf-guard/NetGuard.Host/", StringComparison.Ordinal);
+                Assert.True(owners == 1 || (owners == 0 && (shared || hostOnly)), file + " is compiled by " + owners + " device assemblies");
+            }
+        }
+    }
 
-        Assert.Equal("true", Property(document, "SignAssembly"));
-        Assert.Equal("key.snk", Property(document, "AssemblyOriginatorKeyFile"));
+    [Fact]
+    public void Libraries_AreSignedWithTheKeyInTheRepository()
+    {
         Assert.True(new FileInfo(RepositoryLayout.PathOf("nf-guard/key.snk")).Length > 0);
-    }
-
-    [Fact]
-    public void TestProject_HasRunSettingsForTheEmulator()
-    {
-        XDocument settings = XDocument.Load(RepositoryLayout.PathOf("nf-guard.Tests/nano.runsettings"));
-
-        Assert.Equal("False", settings.Descendants("IsRealHardware").Single().Value);
+        foreach (DeviceAssembly a in Table().Where(x => x.Kind == "lib"))
+        {
+            XDocument document = XDocument.Load(RepositoryLayout.PathOf(a.ProjectFile));
+            Assert.Equal("true", Property(document, "SignAssembly"));
+            string key = Path.GetFullPath(Path.Combine(RepositoryLayout.PathOf(a.Folder), Property(document, "AssemblyOriginatorKeyFile")!.Replace('\\', '/')));
+            Assert.Equal(RepositoryLayout.PathOf("nf-guard/key.snk"), key);
+        }
     }
 
     [Fact]
     public void ReferencedPackages_MatchPackagesConfig()
     {
-        foreach (string folder in new[] { "nf-guard", "nf-guard.Tests", "samples/SmartSocket/SmartSocket.Device", "samples/Camera/Camera.Device" })
+        foreach (DeviceAssembly a in Table())
         {
-            string project = Directory.GetFiles(RepositoryLayout.PathOf(folder), "*.nfproj").Single();
-            string[] hintPaths = XDocument.Load(project).Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value).ToArray();
-            var packages = XDocument.Load(Path.Combine(RepositoryLayout.PathOf(folder), "packages.config")).Descendants("package")
+            string[] hintPaths = XDocument.Load(RepositoryLayout.PathOf(a.ProjectFile)).Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value).ToArray();
+            string[] packages = XDocument.Load(Path.Combine(RepositoryLayout.PathOf(a.Folder), "packages.config")).Descendants("package")
                 .Select(p => (string)p.Attribute("id")! + "." + (string)p.Attribute("version")!).ToArray();
 
-            foreach (string hint in hintPaths)
-            {
-                Assert.Contains(packages, p => hint.Contains("packages\\" + p + "\\", StringComparison.Ordinal));
-            }
-
+            Assert.NotEmpty(packages);
+            Assert.All(hintPaths, hint => Assert.Contains(packages, p => hint.Contains("packages\\" + p + "\\", StringComparison.Ordinal)));
             Assert.All(packages, p => Assert.Contains(hintPaths, h => h.Contains("packages\\" + p + "\\", StringComparison.Ordinal)));
         }
     }
 
     [Fact]
-    public void Nuspec_ShipsLibraryFilesFlatInLib()
+    public void Nuspec_ShipsEveryLibraryFlatInLibAndNothingElse()
     {
         XDocument nuspec = XDocument.Load(RepositoryLayout.PathOf("NetGuard.nuspec"));
-        string[] targets = nuspec.Descendants().Where(e => e.Name.LocalName == "file").Select(e => (string)e.Attribute("target")!).ToArray();
+        XElement[] files = nuspec.Descendants().Where(e => e.Name.LocalName == "file").ToArray();
+        string[] libraries = Table().Where(a => a.Kind == "lib").Select(a => a.Name).ToArray();
 
-        foreach (string extension in new[] { ".dll", ".pdb", ".pdbx", ".pe", ".xml" })
+        foreach (string library in libraries)
         {
-            Assert.Contains(nuspec.Descendants().Where(e => e.Name.LocalName == "file"), f => ((string)f.Attribute("src")!).EndsWith("NetGuard" + extension, StringComparison.Ordinal) && (string)f.Attribute("target")! == "lib");
+            foreach (string extension in new[] { ".dll", ".pdb", ".pdbx", ".pe", ".xml" })
+            {
+                Assert.Contains(files, f => ((string)f.Attribute("src")!).EndsWith("\\" + library + extension, StringComparison.Ordinal) && (string)f.Attribute("target")! == "lib");
+            }
         }
 
-        Assert.DoesNotContain(targets, t => t.StartsWith("lib/", StringComparison.Ordinal) || t.StartsWith("lib\\", StringComparison.Ordinal));
+        Assert.All(files.Where(f => (string)f.Attribute("target")! == "lib"),
+            f => Assert.Contains(libraries, l => ((string)f.Attribute("src")!).Contains("\\" + l + ".", StringComparison.Ordinal)));
+        Assert.DoesNotContain(files, f => ((string)f.Attribute("src")!).Contains("Testing", StringComparison.Ordinal));
     }
 
     private static string? Property(XDocument document, string name) =>
@@ -115,7 +180,20 @@ public class DeviceProjectShapeTests
         string root = RepositoryLayout.PathOf(folder);
         return Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .Where(f => !f.Split('/').Contains("obj") && !f.Split('/').Contains("bin"))
             .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+    }
+
+    internal static List<DeviceAssembly> Table() =>
+        File.ReadAllLines(RepositoryLayout.PathOf("build/assemblies.txt"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Select(c => new DeviceAssembly(c[0], c[1], c[2], c[3].Split(','), c[4] == "-" ? Array.Empty<string>() : c[4].Split(',')))
+            .ToList();
+
+    internal sealed record DeviceAssembly(string Kind, string Name, string Folder, string[] References, string[] Links)
+    {
+        public string ProjectFile => Folder + "/" + Name + ".nfproj";
     }
 }

@@ -51,16 +51,16 @@ public sealed class GateFixture : IDisposable
     /// <summary>The copy's root folder.</summary>
     public string Root { get; }
 
-    /// <summary>The library gate project in the copy.</summary>
-    public string GateProject => Path.Combine(Root, "build", "gate", "NetGuard.Gate", "NetGuard.Gate.csproj");
+    /// <summary>The gate project of the lowest library layer (NetGuard.Core) in the copy.</summary>
+    public string GateProject => Path.Combine(Root, "build", "gate", "NetGuard.Core", "NetGuard.Core.csproj");
 
-    /// <summary>The samples gate project in the copy (sample firmware with both ban lists).</summary>
-    public string SamplesGateProject => Path.Combine(Root, "build", "gate", "Samples.Gate", "Samples.Gate.csproj");
+    /// <summary>The SmartSocket firmware's gate project in the copy (both ban lists; references every library layer).</summary>
+    public string SamplesGateProject => Path.Combine(Root, "build", "gate", "SmartSocket.Device", "SmartSocket.Device.csproj");
 
-    /// <summary>Builds the library gate in the copy.</summary>
+    /// <summary>Builds NetGuard.Core's gate in the copy.</summary>
     public BuildResult BuildGate() => Run("build", GateProject, "--no-restore", "-c", "Release");
 
-    /// <summary>Builds the sample firmware gate (and the library gate it references) in the copy.</summary>
+    /// <summary>Builds the sample firmware gate (and every library gate it references) in the copy.</summary>
     public BuildResult BuildSamplesGate() => Run("build", SamplesGateProject, "--no-restore", "-c", "Release");
 
     public void Dispose()

@@ -10,7 +10,7 @@ namespace NetGuard.HostTests.Build;
 [Collection(GateCollection.Name)]
 public class GateTests
 {
-    private const string InjectedInto = "nf-guard/Diagnostics/Decision.cs";
+    private const string InjectedInto = "nf-guard/NetGuard.Core/Diagnostics/Decision.cs";
     private readonly GateFixture _gate;
 
     public GateTests(GateFixture gate)
@@ -37,6 +37,27 @@ public class GateTests
 
             Assert.NotEqual(0, result.ExitCode);
             Assert.Contains("error " + expectedDiagnostic, result.Output);
+        }
+        finally
+        {
+            File.WriteAllText(file, original);
+        }
+    }
+
+    [Fact]
+    public void Gate_FailsWhenALowerLayerUsesAHigherOne()
+    {
+        // NetGuard.Core is the bottom layer: it cannot see the guard (NetGuard.Network) or HTTP (NetGuard.Http).
+        string file = Path.Combine(_gate.Root, InjectedInto);
+        string original = File.ReadAllText(file);
+        try
+        {
+            File.WriteAllText(file, original + "\nnamespace NetGuard.Diagnostics { internal static class GateProbe { internal static object Probe() { return typeof(NetGuard.Http.HttpServer); } } }\n");
+
+            BuildResult result = _gate.BuildGate();
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("error CS0234", result.Output);
         }
         finally
         {

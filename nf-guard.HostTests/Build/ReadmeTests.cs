@@ -15,7 +15,7 @@ public class ReadmeTests
         string example = File.ReadAllText(RepositoryLayout.PathOf("docs/examples/GuardedFirmware.cs")).TrimEnd('\n');
 
         Assert.Contains("```csharp\n" + example + "\n```", Readme, StringComparison.Ordinal);
-        Assert.Contains("docs/examples/*.cs", File.ReadAllText(RepositoryLayout.PathOf("build/gate/Samples.Gate/Samples.Gate.csproj")), StringComparison.Ordinal);
+        Assert.Contains("docs/examples/*.cs", File.ReadAllText(RepositoryLayout.PathOf("build/gate/NetGuard.Examples/NetGuard.Examples.csproj")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using NetGuard.Diagnostics;
 using NetGuard.Storage;
 using Xunit.Abstractions;
 using static NetGuard.HostTests.Credentials.CredentialHostSupport;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Credentials;
 

@@ -2,6 +2,7 @@ using System;
 using NetGuard.Credentials;
 using NetGuard.Platform;
 using NetGuard.Storage;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Credentials;
 

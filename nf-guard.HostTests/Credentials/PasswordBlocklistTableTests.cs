@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace NetGuard.HostTests.Credentials;
 
 /// <summary>
-/// The committed Bloom table matches its data files (nf-guard/Credentials/Blocklist/), every listed word is
+/// The committed Bloom table matches its data files (nf-guard/NetGuard.Credentials/Blocklist/), every listed word is
 /// refused, and the false-positive rate is measured.
 /// </summary>
 public sealed class PasswordBlocklistTableTests
@@ -22,8 +22,8 @@ public sealed class PasswordBlocklistTableTests
     [Fact]
     public void DataFiles_HaveSourceHeaders_AndExpectedSizes()
     {
-        string[] common = File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/Credentials/Blocklist/10k-most-common.txt"));
-        string[] mirai = File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/Credentials/Blocklist/mirai-credentials.txt"));
+        string[] common = File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/NetGuard.Credentials/Blocklist/10k-most-common.txt"));
+        string[] mirai = File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/NetGuard.Credentials/Blocklist/mirai-credentials.txt"));
 
         Assert.StartsWith("# Source: ", common[0]);
         Assert.StartsWith("# Source: ", mirai[0]);
@@ -180,11 +180,11 @@ public sealed class PasswordBlocklistTableTests
     }
 
     private static IEnumerable<string> CommonWords() =>
-        File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/Credentials/Blocklist/10k-most-common.txt"))
+        File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/NetGuard.Credentials/Blocklist/10k-most-common.txt"))
             .Where(l => l.Length > 0 && !l.StartsWith("# ", StringComparison.Ordinal));
 
     private static List<(string User, string Password)> MiraiPairs() =>
-        File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/Credentials/Blocklist/mirai-credentials.txt"))
+        File.ReadAllLines(RepositoryLayout.PathOf("nf-guard/NetGuard.Credentials/Blocklist/mirai-credentials.txt"))
             .Where(l => l.Length > 0 && !l.StartsWith("# ", StringComparison.Ordinal))
             .Select(l => l.Split('\t'))
             .Select(p => (p[0], p[1]))

@@ -10,6 +10,7 @@ using NetGuard.Http;
 using NetGuard.Platform;
 using NetGuard.Platform.Host;
 using NetGuard.Storage;
+using NetGuard.Testing;
 using NetGuard.Updates;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using NetGuard.Fuzz;
 using NetGuard.Http;
 using NetGuard.Platform;
 using Xunit;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Fuzz;
 

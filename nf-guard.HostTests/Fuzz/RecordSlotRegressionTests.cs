@@ -3,6 +3,7 @@ using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Storage;
 using Xunit;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Fuzz;
 

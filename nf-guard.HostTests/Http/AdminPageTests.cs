@@ -13,9 +13,9 @@ namespace NetGuard.HostTests.Http;
 /// </summary>
 public class AdminPageTests
 {
-    private static string HtmlPath => RepositoryLayout.PathOf("nf-guard/Http/AdminPage.html");
+    private static string HtmlPath => RepositoryLayout.PathOf("nf-guard/NetGuard.Http/AdminPage.html");
 
-    private static string CsPath => RepositoryLayout.PathOf("nf-guard/Http/AdminPage.cs");
+    private static string CsPath => RepositoryLayout.PathOf("nf-guard/NetGuard.Http/AdminPage.cs");
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 

@@ -3,6 +3,7 @@ using System.Text;
 using NetGuard.Fuzz;
 using NetGuard.Http;
 using NetGuard.Platform;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Http;
 

@@ -9,6 +9,7 @@ using NetGuard.Network;
 using NetGuard.Platform;
 using NetGuard.Platform.Host;
 using NetGuard.RateLimiting;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Http;
 

@@ -4,6 +4,7 @@ using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Platform;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Http;
 

@@ -11,6 +11,7 @@ using NetGuard.Platform;
 using NetGuard.Platform.Host;
 using NetGuard.Policy;
 using NetGuard.RateLimiting;
+using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Network;
 

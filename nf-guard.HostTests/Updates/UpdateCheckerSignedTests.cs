@@ -5,6 +5,7 @@ using System.Net;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 using NetGuard.Platform;
+using NetGuard.Testing;
 using NetGuard.Updates;
 using static NetGuard.HostTests.Updates.UpdateTestKit;
 

@@ -115,25 +115,27 @@ namespace nanoFramework.TestFramework
     {
         private CollectionAssert() { }
 
-        /// <summary>Fails unless both arrays have the same length and equal elements in order.</summary>
-        public static void AreEqual(Array? expected, Array? actual, string message = "")
+        /// <summary>Fails unless both collections have the same count and equal elements in order.</summary>
+        public static void AreEqual(System.Collections.ICollection? expected, System.Collections.ICollection? actual, string message = "")
         {
             if (expected is null || actual is null)
             {
-                if (!ReferenceEquals(expected, actual)) Assert.Fail("CollectionAssert.AreEqual", $"One array is null. {message}");
+                if (!ReferenceEquals(expected, actual)) Assert.Fail("CollectionAssert.AreEqual", $"One collection is null. {message}");
                 return;
             }
 
-            if (expected.Length != actual.Length)
+            if (expected.Count != actual.Count)
             {
-                Assert.Fail("CollectionAssert.AreEqual", $"Lengths differ: expected {expected.Length}, actual {actual.Length}. {message}");
+                Assert.Fail("CollectionAssert.AreEqual", $"Counts differ: expected {expected.Count}, actual {actual.Count}. {message}");
             }
 
-            for (int i = 0; i < expected.Length; i++)
+            System.Collections.IEnumerator left = expected.GetEnumerator();
+            System.Collections.IEnumerator right = actual.GetEnumerator();
+            for (int i = 0; left.MoveNext() && right.MoveNext(); i++)
             {
-                if (!Equals(expected.GetValue(i), actual.GetValue(i)))
+                if (!Equals(left.Current, right.Current))
                 {
-                    Assert.Fail("CollectionAssert.AreEqual", $"Element {i} differs: expected <{expected.GetValue(i)}>, actual <{actual.GetValue(i)}>. {message}");
+                    Assert.Fail("CollectionAssert.AreEqual", $"Element {i} differs: expected <{left.Current}>, actual <{right.Current}>. {message}");
                 }
             }
         }

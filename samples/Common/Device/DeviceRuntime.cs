@@ -10,6 +10,7 @@ using NetGuard.Network;
 using NetGuard.Platform.Device;
 using NetGuard.Policy;
 using NetGuard.RateLimiting;
+using NetGuard.Text;
 using NetGuard.Updates;
 
 namespace NetGuard.Samples.Device

@@ -51,7 +51,7 @@ namespace nanoFramework.TestFramework
 
     public sealed class CollectionAssert
     {
-        public static void AreEqual(Array expected, Array actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreEqual(System.Collections.ICollection expected, System.Collections.ICollection actual, string message = "") { throw new NotImplementedException(); }
     }
 
     public static class OutputHelper

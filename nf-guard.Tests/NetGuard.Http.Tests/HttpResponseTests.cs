@@ -1,0 +1,259 @@
+using System;
+using nanoFramework.TestFramework;
+using NetGuard.Diagnostics;
+using NetGuard.Http;
+using NetGuard.Platform;
+using NetGuard.Testing;
+using NetGuard.Text;
+
+namespace NetGuard.Tests.Http
+{
+    public delegate void HandleAction(HttpRequest request, HttpResponse response);
+
+    public sealed class DelegateHandler : IRouteHandler
+    {
+        private readonly HandleAction _action;
+
+        public DelegateHandler(HandleAction action)
+        {
+            _action = action;
+        }
+
+        public void Handle(HttpRequest request, HttpResponse response)
+        {
+            _action(request, response);
+        }
+    }
+
+    [TestClass]
+    public class HttpResponseTests
+    {
+        private static FakeConnection Serve(HandleAction action)
+        {
+            return Serve(action, HttpTestKit.Options(), ReasonCode.Accepted);
+        }
+
+        private static FakeConnection Serve(HandleAction action, HttpServerOptions options, ReasonCode sendRefusal)
+        {
+            ManualClock clock = new ManualClock(0);
+            HttpRouter router = new HttpRouter();
+            router.Map(HttpMethod.Get, "/t", new DelegateHandler(action));
+            FakeConnection c = new FakeConnection(clock).Add("GET /t HTTP/1.1\r\nHost: d\r\n\r\n");
+            c.SendRefusal = sendRefusal;
+            new HttpConnectionProcessor(router, clock, options).Process(c);
+            return c;
+        }
+
+        [TestMethod]
+        public void SendJson_WritesHeadAndSecurityHeaders()
+        {
+            FakeConnection c = Serve((request, response) =>
+            {
+                response.Json.BeginObject();
+                response.Json.WriteBoolean("on", true);
+                response.Json.EndObject();
+                response.SendJson(200);
+            });
+
+            Assert.IsTrue(c.SentText().StartsWith("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n"), c.SentText());
+            Assert.AreEqual("{\"on\":true}", HttpTestKit.Body(c));
+            HttpTestKit.AssertSecurityHeaders(c);
+            Assert.IsNull(HttpTestKit.Header(c, "Retry-After"));
+        }
+
+        [TestMethod]
+        public void SendDecision_Throttled_Is429WithRetryAfterRoundedUp()
+        {
+            FakeConnection c = Serve((request, response) => response.SendDecision(Decision.Refuse(ReasonCode.Throttled, 25000000)));
+
+            HttpTestKit.AssertRefused(c, 429, ReasonCode.Throttled);
+            Assert.AreEqual("3", HttpTestKit.Header(c, "Retry-After"));
+        }
+
+        [TestMethod]
+        public void SendDecision_RefusalWithoutWait_HasNoRetryAfter()
+        {
+            FakeConnection c = Serve((request, response) => response.SendDecision(Decision.Refuse(ReasonCode.SecurityCounterRollback)));
+
+            HttpTestKit.AssertRefused(c, 409, ReasonCode.SecurityCounterRollback);
+            Assert.IsNull(HttpTestKit.Header(c, "Retry-After"));
+        }
+
+        [TestMethod]
+        public void SendDecision_Accepted_Is200()
+        {
+            FakeConnection c = Serve((request, response) => response.SendDecision(Decision.Accept()));
+
+            Assert.AreEqual(200, HttpTestKit.Status(c));
+            Assert.AreEqual("{\"reason\":\"Accepted\"}", HttpTestKit.Body(c));
+        }
+
+        [TestMethod]
+        public void SendReason_Unauthorized_Is401WithBearerChallenge()
+        {
+            FakeConnection c = Serve((request, response) => response.SendReason(ReasonCode.Unauthorized));
+
+            HttpTestKit.AssertRefused(c, 401, ReasonCode.Unauthorized);
+            Assert.AreEqual("Bearer realm=\"NetGuard\"", HttpTestKit.Header(c, "WWW-Authenticate"));
+        }
+
+        [TestMethod]
+        public void SecondSend_IsIgnored()
+        {
+            FakeConnection c = Serve((request, response) =>
+            {
+                response.SendReason(ReasonCode.SetupRequired);
+                response.SendReason(ReasonCode.Accepted);
+                response.Send(200, "text/plain", new byte[3], 0, 3);
+            });
+
+            HttpTestKit.AssertRefused(c, 403, ReasonCode.SetupRequired);
+            Assert.AreEqual(c.SentText().IndexOf("HTTP/1.1"), c.SentText().LastIndexOf("HTTP/1.1"));
+        }
+
+        [TestMethod]
+        public void Handler_SendsNothing_Gets500()
+        {
+            FakeConnection c = Serve((request, response) => { });
+
+            HttpTestKit.AssertRefused(c, 500, ReasonCode.InvalidState);
+        }
+
+        [TestMethod]
+        public void Handler_Throws_Gets500AndProcessorSurvives()
+        {
+            FakeConnection c = Serve((request, response) => { throw new InvalidOperationException("bug"); });
+
+            HttpTestKit.AssertRefused(c, 500, ReasonCode.InvalidState);
+        }
+
+        [TestMethod]
+        public void SendJson_Incomplete_Gets500()
+        {
+            FakeConnection c = Serve((request, response) =>
+            {
+                response.Json.BeginObject();
+                response.SendJson(200);
+            });
+
+            Assert.AreEqual(500, HttpTestKit.Status(c));
+        }
+
+        [TestMethod]
+        public void StreamedBody_WritesDeclaredLength()
+        {
+            FakeConnection c = Serve((request, response) =>
+            {
+                byte[] piece = new byte[] { 0xFF, 0xD8, 0xFF };
+                Assert.IsTrue(response.BeginBody(200, "image/jpeg", 6));
+                Assert.IsTrue(response.WriteBody(piece, 0, 3));
+                Assert.IsFalse(response.BodyComplete);
+                Assert.IsTrue(response.WriteBody(piece, 0, 3));
+                Assert.IsTrue(response.BodyComplete);
+                Assert.ThrowsException(typeof(InvalidOperationException), () => response.WriteBody(piece, 0, 1));
+            });
+
+            Assert.AreEqual(200, HttpTestKit.Status(c));
+            Assert.AreEqual("image/jpeg", HttpTestKit.Header(c, "Content-Type"));
+            Assert.AreEqual("6", HttpTestKit.Header(c, "Content-Length"));
+            byte[] sent = c.SentBytes();
+            Assert.AreEqual((byte)0xD8, sent[sent.Length - 2]);
+        }
+
+        [TestMethod]
+        public void HeaderInjection_IsACallerMistake()
+        {
+            FakeConnection c = Serve((request, response) => response.Send(200, "text/plain\r\nSet-Cookie: x=1", new byte[0], 0, 0));
+
+            Assert.AreEqual(500, HttpTestKit.Status(c));
+            Assert.IsTrue(c.SentText().IndexOf("Set-Cookie") < 0);
+        }
+
+        [TestMethod]
+        public void SendRefusedByEgressLimiter_GivesUpWithoutThrowing()
+        {
+            HttpServerOptions options = HttpTestKit.Options();
+            options.SendRetryMilliseconds = 0;
+            bool failed = false;
+            FakeConnection c = Serve((request, response) =>
+            {
+                response.SendReason(ReasonCode.Accepted);
+                failed = response.Failed;
+            }, options, ReasonCode.RateLimited);
+
+            Assert.IsTrue(failed);
+            Assert.AreEqual(1, c.SendCalls);
+            Assert.IsTrue(c.IsClosed);
+        }
+
+        [TestMethod]
+        public void Exchange_WipesSecretsFromWorkerBuffers()
+        {
+            ManualClock clock = new ManualClock(0);
+            HttpRequest[] seen = new HttpRequest[1];
+            HttpRouter router = new HttpRouter();
+            router.Map(HttpMethod.Post, "/login", new DelegateHandler((request, response) =>
+            {
+                seen[0] = request;
+                response.SendReason(ReasonCode.PasswordInvalid);
+            }));
+            string body = "{\"password\":\"hunter2hunter2\"}";
+            FakeConnection c = new FakeConnection(clock).Add("POST /login HTTP/1.1\r\nHost: d\r\nAuthorization: Bearer secret-token\r\nContent-Length: " + body.Length.ToString() + "\r\n\r\n" + body);
+
+            new HttpConnectionProcessor(router, clock, HttpTestKit.Options()).Process(c);
+
+            Assert.AreEqual(401, HttpTestKit.Status(c));
+            for (int i = 0; i < seen[0].BodyBuffer.Length; i++)
+            {
+                Assert.AreEqual((byte)0, seen[0].BodyBuffer[i], "body byte " + i.ToString());
+            }
+
+            Assert.IsNull(seen[0].GetHeader("authorization"));
+        }
+
+        [TestMethod]
+        public void AdminPage_IsServedWhole()
+        {
+            FakeConnection c = HttpTestKit.Exchange("GET / HTTP/1.1\r\nHost: d\r\n\r\n");
+
+            Assert.AreEqual(200, HttpTestKit.Status(c));
+            Assert.AreEqual("text/html; charset=utf-8", HttpTestKit.Header(c, "Content-Type"));
+            Assert.AreEqual(Utf8.GetByteCount(AdminPage.Html).ToString(), HttpTestKit.Header(c, "Content-Length"));
+            Assert.AreEqual(AdminPage.Html, HttpTestKit.Body(c));
+            HttpTestKit.AssertSecurityHeaders(c);
+        }
+
+        [TestMethod]
+        [DataRow(0, 200)]
+        [DataRow(0x01, 400)]
+        [DataRow(0x02, 413)]
+        [DataRow(0x06, 409)]
+        [DataRow(0x10, 400)]
+        [DataRow(0x20, 409)]
+        [DataRow(0x21, 400)]
+        [DataRow(0x22, 400)]
+        [DataRow(0x46, 408)]
+        [DataRow(0x50, 403)]
+        [DataRow(0x51, 409)]
+        [DataRow(0x52, 403)]
+        [DataRow(0x53, 401)]
+        [DataRow(0x54, 400)]
+        [DataRow(0x56, 400)]
+        [DataRow(0x58, 429)]
+        [DataRow(0x59, 401)]
+        [DataRow(0x5A, 401)]
+        [DataRow(0x60, 500)]
+        [DataRow(0x62, 404)]
+        [DataRow(0x70, 405)]
+        [DataRow(0x71, 431)]
+        [DataRow(0x72, 411)]
+        [DataRow(0x73, 415)]
+        [DataRow(0x74, 505)]
+        [DataRow(0x75, 503)]
+        [DataRow(0xEE, 500)]
+        public void StatusTable_MapsReasons(int reason, int status)
+        {
+            Assert.AreEqual(status, HttpStatus.ForReason((ReasonCode)reason));
+        }
+    }
+}

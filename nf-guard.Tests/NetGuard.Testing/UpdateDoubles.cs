@@ -1,0 +1,289 @@
+using System;
+using System.Collections;
+using NetGuard.Diagnostics;
+using NetGuard.Network;
+using NetGuard.Platform;
+using NetGuard.Storage;
+using NetGuard.Updates;
+
+namespace NetGuard.Testing
+{
+    /// <summary>Records in two parallel lists (Hashtable is not in the device mscorlib); atomic by construction.</summary>
+    public sealed class MemoryRecordStore : IRecordStore
+    {
+        private readonly ArrayList _names = new ArrayList();
+        private readonly ArrayList _values = new ArrayList();
+
+        public bool TryRead(string name, out byte[] data, out ReasonCode reason)
+        {
+            int index = _names.IndexOf(name);
+            if (index < 0)
+            {
+                data = null;
+                reason = ReasonCode.NotFound;
+                return false;
+            }
+
+            data = (byte[])((byte[])_values[index]).Clone();
+            reason = ReasonCode.Accepted;
+            return true;
+        }
+
+        public Decision Write(string name, byte[] data, int offset, int count)
+        {
+            byte[] copy = new byte[count];
+            Array.Copy(data, offset, copy, 0, count);
+            int index = _names.IndexOf(name);
+            if (index < 0)
+            {
+                _names.Add(name);
+                _values.Add(copy);
+            }
+            else
+            {
+                _values[index] = copy;
+            }
+
+            return Decision.Accept();
+        }
+
+        public Decision Delete(string name)
+        {
+            int index = _names.IndexOf(name);
+            if (index >= 0)
+            {
+                _names.RemoveAt(index);
+                _values.RemoveAt(index);
+            }
+
+            return Decision.Accept();
+        }
+    }
+
+    /// <summary>A staging area in memory: the scratch copy becomes the staged image on Commit.</summary>
+    public sealed class MemoryStagingArea : IStagingArea
+    {
+        private byte[] _scratch;
+        private int _written;
+        private byte[] _staged;
+
+        public int BeginCalls;
+        public int AppendCalls;
+
+        public bool IsWriting
+        {
+            get { return _scratch != null; }
+        }
+
+        public Decision Begin(long length)
+        {
+            BeginCalls++;
+            _scratch = new byte[(int)length];
+            _written = 0;
+            return Decision.Accept();
+        }
+
+        public Decision Append(byte[] data, int offset, int count)
+        {
+            AppendCalls++;
+            if (_scratch == null)
+            {
+                throw new InvalidOperationException();
+            }
+
+            if (count > _scratch.Length - _written)
+            {
+                return Decision.Refuse(ReasonCode.TooLarge);
+            }
+
+            Array.Copy(data, offset, _scratch, _written, count);
+            _written += count;
+            return Decision.Accept();
+        }
+
+        public Decision Commit()
+        {
+            _staged = _scratch;
+            _scratch = null;
+            return Decision.Accept();
+        }
+
+        public void Abort()
+        {
+            _scratch = null;
+        }
+
+        public int ReadStaged(long position, byte[] buffer, int offset, int count)
+        {
+            if (_staged == null || position >= _staged.Length)
+            {
+                return 0;
+            }
+
+            int n = _staged.Length - (int)position;
+            if (n > count)
+            {
+                n = count;
+            }
+
+            Array.Copy(_staged, (int)position, buffer, offset, n);
+            return n;
+        }
+
+        public Decision Discard()
+        {
+            _staged = null;
+            return Decision.Accept();
+        }
+    }
+
+    /// <summary>An installer that reads the staged image into memory.</summary>
+    public sealed class RecordingInstaller : IImageInstaller
+    {
+        public byte[] Installed;
+        public int Calls;
+
+        public Decision Activate(IStagingArea staging, StagedUpdate update)
+        {
+            Calls++;
+            byte[] image = new byte[(int)update.ImageLength];
+            int position = 0;
+            while (position < image.Length)
+            {
+                int read = staging.ReadStaged(position, image, position, image.Length - position);
+                if (read <= 0)
+                {
+                    return Decision.Refuse(ReasonCode.Truncated);
+                }
+
+                position += read;
+            }
+
+            Installed = image;
+            return Decision.Accept();
+        }
+    }
+
+    /// <summary>Trusted time set by the test.</summary>
+    public sealed class FixedTrustedTime : ITrustedTime
+    {
+        public bool Known;
+        public long Now;
+        public long LastObserved;
+
+        public FixedTrustedTime(bool known, long now)
+        {
+            Known = known;
+            Now = now;
+        }
+
+        public bool TryGetUnixSeconds(out long unixSeconds)
+        {
+            unixSeconds = Known ? Now : 0;
+            return Known;
+        }
+
+        public void ObserveAuthenticated(long unixSeconds)
+        {
+            LastObserved = unixSeconds;
+        }
+    }
+
+    /// <summary>Deterministic bytes (xorshift32) for tests.</summary>
+    public sealed class SeededEntropySource : IEntropySource
+    {
+        private uint _state;
+
+        public SeededEntropySource(uint seed)
+        {
+            _state = seed == 0 ? 1u : seed;
+        }
+
+        public void GetBytes(byte[] buffer, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _state ^= _state << 13;
+                _state ^= _state >> 17;
+                _state ^= _state << 5;
+                buffer[offset + i] = (byte)_state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A datagram channel that records what is sent and answers from a script: each queued reply is either a fixed
+    /// datagram or built from the last query by a <see cref="ReplyBuilder"/>.
+    /// </summary>
+    public sealed class FakeDatagramChannel : IDatagramChannel
+    {
+        public delegate byte[] ReplyBuilder(byte[] query);
+
+        private readonly ArrayList _replies = new ArrayList();
+        private byte[] _lastQuery;
+
+        public int Sent;
+        public uint ReplyAddress;
+        public int ReplyPort;
+        public ReasonCode SendRefusal = ReasonCode.Accepted;
+
+        public FakeDatagramChannel(uint replyAddress, int replyPort)
+        {
+            ReplyAddress = replyAddress;
+            ReplyPort = replyPort;
+        }
+
+        public byte[] LastQuery
+        {
+            get { return _lastQuery; }
+        }
+
+        public void Enqueue(ReplyBuilder builder)
+        {
+            _replies.Add(builder);
+        }
+
+        public Decision SendTo(byte[] buffer, int offset, int count, uint address, int port)
+        {
+            if (SendRefusal != ReasonCode.Accepted)
+            {
+                return Decision.Refuse(SendRefusal);
+            }
+
+            Sent++;
+            _lastQuery = new byte[count];
+            Array.Copy(buffer, offset, _lastQuery, 0, count);
+            return Decision.Accept();
+        }
+
+        public int ReceiveFrom(byte[] buffer, int offset, int count, int timeoutMilliseconds, out uint address, out int port, out ReasonCode reason)
+        {
+            address = 0;
+            port = 0;
+            if (_replies.Count == 0)
+            {
+                reason = ReasonCode.TimedOut;
+                return 0;
+            }
+
+            ReplyBuilder builder = (ReplyBuilder)_replies[0];
+            _replies.RemoveAt(0);
+            byte[] reply = builder(_lastQuery);
+            address = ReplyAddress;
+            port = ReplyPort;
+            if (reply.Length > count)
+            {
+                reason = ReasonCode.TooLarge;
+                return 0;
+            }
+
+            Array.Copy(reply, 0, buffer, offset, reply.Length);
+            reason = ReasonCode.Accepted;
+            return reply.Length;
+        }
+
+        public void Close()
+        {
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using nanoFramework.TestFramework;
+using NetGuard.Diagnostics;
+
+namespace NetGuard.Tests.Updates
+{
+    /// <summary>Assertions for reason codes (by name, so failures read well on the device too).</summary>
+    internal static class UpdatesAssert
+    {
+        public static void Reason(ReasonCode expected, ReasonCode actual, string message)
+        {
+            Assert.AreEqual(ReasonCodes.Name(expected), ReasonCodes.Name(actual), message);
+        }
+
+        public static void Refused(ReasonCode expected, Decision decision, string message)
+        {
+            Assert.IsFalse(decision.IsAccepted, message + " (was accepted)");
+            Reason(expected, decision.Reason, message);
+        }
+    }
+}
