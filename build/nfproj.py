@@ -75,7 +75,7 @@ class Assembly:
 
     @property
     def assembly_name(self):
-        return "NFUnitTest" if self.kind == "test" else self.name
+        return "NFUnitTest" if self.kind in ("test", "bench") else self.name
 
     @property
     def project_file(self):
@@ -154,7 +154,7 @@ def nfproj(a, table):
         '  </PropertyGroup>',
         '  <Import Project="$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props" Condition="Exists(\'$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props\')" />',
     ]
-    if a.kind == "test":
+    if a.kind in ("test", "bench"):
         lines += ['  <ItemGroup>', '    <ProjectCapability Include="TestContainer" />', '  </ItemGroup>']
     lines += [
         '  <PropertyGroup>',
@@ -178,7 +178,7 @@ def nfproj(a, table):
             '    <AssemblyOriginatorKeyFile>%s</AssemblyOriginatorKeyFile>' % win(rel("nf-guard/key.snk", a.folder)),
             '    <DelaySign>false</DelaySign>',
         ]
-    if a.kind == "test":
+    if a.kind in ("test", "bench"):
         lines += [
             '    <IsCodedUITest>False</IsCodedUITest>',
             '    <IsTestProject>true</IsTestProject>',
@@ -201,7 +201,7 @@ def nfproj(a, table):
             '      <HintPath>%s\\%s.%s\\lib\\%s.dll</HintPath>' % (win(packages_dir), package, version, name),
             '    </Reference>',
         ]
-    if a.kind == "test":
+    if a.kind in ("test", "bench"):
         # The device test launcher ships in the TestFramework package as an .exe the test project references.
         version = PACKAGES["nanoFramework.TestFramework"][1]
         lines += [

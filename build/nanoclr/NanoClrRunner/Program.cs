@@ -14,7 +14,10 @@ namespace NetGuard.Build.NanoClr;
 /// .pe with nanoFramework's MetadataProcessor, checks the byte code and string tables of libraries and firmwares
 /// against 75% of the MetadataProcessor's 64 KiB limits, then runs every portable test assembly on nanoCLR's POSIX
 /// host with the official unit test launcher and compares what it printed with what the assembly holds.
+/// With <c>--bench RUNS</c> it runs the benchmark assemblies (kind bench) RUNS times instead and prints the median of
+/// each figure they report as <c>nanoclr-bench: NAME VALUE UNIT</c>, with <c>library-pe-total</c>.
 /// Usage: NanoClrRunner --repo DIR --toolchain DIR --out DIR [--configuration Release] [--timeout SECONDS] [--only NAME]...
+///        [--bench RUNS]
 /// Exit code 0 when everything converted, fits and passed; the last line is "nanoCLR: N passed, N failed".
 /// </summary>
 internal static class Program
@@ -55,8 +58,12 @@ internal static class Program
         }
 
         Convert(options, table, failures);
-        CheckSizes(options, table, failures);
+        int libraryTotal = CheckSizes(options, table, failures);
         List<string> loadOrder = WriteLoadOrder(options, table);
+        if (options.BenchRuns > 0)
+        {
+            return Bench(options, table, loadOrder, failures, libraryTotal);
+        }
 
         int passed = 0;
         int failed = failures.Count;
@@ -154,7 +161,57 @@ internal static class Program
         }
     }
 
-    private static void CheckSizes(Options options, IReadOnlyList<DeviceAssembly> table, List<string> failures)
+    // Runs each bench assembly BenchRuns times and prints the median of every figure; a failed run fails the bench.
+    private static int Bench(Options options, IReadOnlyList<DeviceAssembly> table, List<string> loadOrder, List<string> failures, int libraryTotal)
+    {
+        var figures = new Dictionary<string, (string Unit, List<double> Values)>(StringComparer.Ordinal);
+        foreach (DeviceAssembly bench in table.Where(a => a.Kind == "bench" && (options.Only.Count == 0 || options.Only.Contains(a.Name))))
+        {
+            for (int run = 1; run <= options.BenchRuns; run++)
+            {
+                (LauncherOutput output, double _, string log) = RunTests(options, loadOrder, bench);
+                File.Move(log, Path.ChangeExtension(log, ".run" + run + ".log"), true);
+                failures.AddRange(output.Results.Where(r => r.Outcome != "passed").Select(r => bench.Name + ": " + r.Outcome + ": " + r.Name + ": " + r.Detail));
+                failures.AddRange(output.Problems.Select(p => bench.Name + ": " + p));
+                foreach (string line in File.ReadLines(Path.ChangeExtension(log, ".run" + run + ".log")))
+                {
+                    string[] parts = line.Trim().Split(' ');
+                    if (parts.Length == 4 && parts[0] == "nanoclr-bench:" && double.TryParse(parts[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+                    {
+                        if (!figures.TryGetValue(parts[1], out var figure))
+                        {
+                            figure = (parts[3], new List<double>());
+                            figures[parts[1]] = figure;
+                        }
+
+                        figure.Values.Add(value);
+                    }
+                }
+            }
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine($"# nanoCLR POSIX host, {options.BenchRuns} runs, median (min) per figure; {DateTime.UtcNow:yyyy-MM-dd}");
+        foreach (KeyValuePair<string, (string Unit, List<double> Values)> figure in figures)
+        {
+            List<double> sorted = figure.Value.Values.OrderBy(v => v).ToList();
+            double median = sorted[sorted.Count / 2];
+            report.AppendLine(FormattableString.Invariant($"nanoclr-bench: {figure.Key} {median:0.###} {figure.Value.Unit}   (min {sorted[0]:0.###})"));
+        }
+
+        report.AppendLine($"nanoclr-bench: library-pe-total {libraryTotal} B");
+        File.WriteAllText(Path.Combine(options.Output, "bench.txt"), report.ToString());
+        Console.WriteLine();
+        Console.Write(report.ToString());
+        foreach (string failure in failures)
+        {
+            Console.WriteLine("FAILED: " + failure);
+        }
+
+        return failures.Count == 0 && figures.Count > 0 ? 0 : 1;
+    }
+
+    private static int CheckSizes(Options options, IReadOnlyList<DeviceAssembly> table, List<string> failures)
     {
         var report = new StringBuilder();
         report.AppendLine($"{"assembly",-30} {"kind",-8} {"total",8} {"bytecode",9} {"strings",8} {"signat.",8}");
@@ -183,6 +240,7 @@ internal static class Program
         report.AppendLine($"library .pe total (kind lib): {libraryTotal} bytes");
         File.WriteAllText(Path.Combine(options.Output, "sizes.txt"), report.ToString());
         Console.Write(report.ToString());
+        return libraryTotal;
     }
 
     // What a test run loads before its NFUnitTest.pe: the toolchain's assemblies, then every library and support
@@ -190,7 +248,7 @@ internal static class Program
     private static List<string> WriteLoadOrder(Options options, IReadOnlyList<DeviceAssembly> table)
     {
         var loadable = new HashSet<string>(StringComparer.Ordinal) { "mscorlib", "nanoFramework.TestFramework", "nanoFramework.Runtime.Native" };
-        var order = new List<string> { "mscorlib.pe", "nanoFramework.TestFramework.pe", "nanoFramework.UnitTestLauncher.pe" };
+        var order = new List<string> { "mscorlib.pe", "nanoFramework.Runtime.Native.pe", "nanoFramework.TestFramework.pe", "nanoFramework.UnitTestLauncher.pe" };
         foreach (DeviceAssembly assembly in table.Where(a => a.Kind is "lib" or "support"))
         {
             if (assembly.References.All(loadable.Contains) && File.Exists(Path.Combine(options.Output, assembly.Name + ".pe")))
@@ -223,6 +281,7 @@ internal static class Program
         File.WriteAllText(log, output + "\nnanoCLR exit code " + exitCode + "\n");
         LauncherOutput parsed = LauncherOutput.Parse(output.Split('\n').Select(l => l.TrimEnd('\r')), expected);
         var problems = TestInventory.Unreachable(Path.Combine(folder, "NFUnitTest.dll")).ToList();
+        problems.AddRange(output.Split('\n').Where(l => l.StartsWith("Link failure", StringComparison.Ordinal) || l.StartsWith("Assembly: ", StringComparison.Ordinal) && l.Contains(" needs assembly ", StringComparison.Ordinal)).Select(l => l.Trim()));
         if (exitCode != 0)
         {
             problems.Add(exitCode == 124 ? "timed out after " + options.Timeout + " s" : "nanoCLR exited with " + exitCode);
@@ -231,8 +290,12 @@ internal static class Program
         return (problems.Count == 0 ? parsed : parsed.With(problems), seconds, log);
     }
 
-    private static string OutputFolder(Options options, DeviceAssembly assembly) =>
-        assembly.Kind == "test" ? Path.Combine(options.Output, "tests", assembly.Name) : options.Output;
+    private static string OutputFolder(Options options, DeviceAssembly assembly) => assembly.Kind switch
+    {
+        "test" => Path.Combine(options.Output, "tests", assembly.Name),
+        "bench" => Path.Combine(options.Output, "bench", assembly.Name),
+        _ => options.Output,
+    };
 
     // Runs a process with a time limit; exit code 124 when it had to be killed, as timeout(1) reports it.
     private static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, string? libraryPath, int timeoutSeconds)
@@ -275,6 +338,8 @@ internal static class Program
 
         public HashSet<string> Only { get; } = new(StringComparer.Ordinal);
 
+        public int BenchRuns { get; private set; }
+
         public string MetadataProcessor => Path.Combine(Toolchain, "mdp", "nanoFramework.Tools.MetadataProcessor.dll");
 
         public string NanoClr => Path.Combine(Toolchain, "nanoclr", "bin", "nanoFramework.nanoCLR.test");
@@ -293,6 +358,7 @@ internal static class Program
                     case "--configuration": options.Configuration = value; break;
                     case "--timeout": options.Timeout = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--only": options.Only.Add(value); break;
+                    case "--bench": options.BenchRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException("unknown option " + args[i]);
                 }
 
