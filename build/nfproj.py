@@ -36,14 +36,20 @@ PACKAGES = {
     "System.Net": ("nanoFramework.System.Net", "1.11.60", ["nanoFramework.Runtime.Events", "nanoFramework.System.Text", "System.Threading", "System.IO.Streams"]),
     "System.Device.Gpio": ("nanoFramework.System.Device.Gpio", "1.1.57", ["nanoFramework.Runtime.Events"]),
     "System.Device.Wifi": ("nanoFramework.System.Device.Wifi", "1.5.133", ["System.Net", "nanoFramework.Runtime.Events"]),
+    "nanoFramework.System.Security.Cryptography": ("nanoFramework.System.Security.Cryptography", "1.0.38", []),
     "nanoFramework.TestFramework": ("nanoFramework.TestFramework", "3.0.80", []),
 }
 # Signature-only reference assemblies of the gate (build/gate/ref/<name>); the rest come from NuGet or are not used directly.
 GATE_REFS = ["nanoFramework.Runtime.Native", "nanoFramework.Runtime.Events", "System.IO.Streams", "System.IO.FileSystem",
-             "System.Threading", "System.Net", "System.Device.Gpio", "System.Device.Wifi", "nanoFramework.TestFramework"]
+             "System.Threading", "System.Net", "System.Device.Gpio", "System.Device.Wifi", "nanoFramework.System.Security.Cryptography",
+             "nanoFramework.TestFramework"]
 SHARED_LIBRARY_INFO = "nf-guard/SharedAssemblyInfo.cs"
 SHARED_TEST_INFO = "nf-guard.Tests/TestAssemblyInfo.cs"
 RUNSETTINGS = "nf-guard.Tests/nano.runsettings"
+HARDWARE_RUNSETTINGS = "nf-guard.Tests/nano.hardware.runsettings"
+
+
+TEST_KINDS = ("test", "hwtest", "bench")
 
 
 class Assembly:
@@ -75,7 +81,7 @@ class Assembly:
 
     @property
     def assembly_name(self):
-        return "NFUnitTest" if self.kind in ("test", "bench") else self.name
+        return "NFUnitTest" if self.kind in TEST_KINDS else self.name
 
     @property
     def project_file(self):
@@ -121,7 +127,7 @@ def win(path):
 def shared_info(a):
     if a.kind in ("lib", "support"):
         return SHARED_LIBRARY_INFO
-    if a.kind == "test":
+    if a.kind in ("test", "hwtest"):
         return SHARED_TEST_INFO
     return None
 
@@ -154,7 +160,7 @@ def nfproj(a, table):
         '  </PropertyGroup>',
         '  <Import Project="$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props" Condition="Exists(\'$(NanoFrameworkProjectSystemPath)NFProjectSystem.Default.props\')" />',
     ]
-    if a.kind in ("test", "bench"):
+    if a.kind in TEST_KINDS:
         lines += ['  <ItemGroup>', '    <ProjectCapability Include="TestContainer" />', '  </ItemGroup>']
     lines += [
         '  <PropertyGroup>',
@@ -178,12 +184,13 @@ def nfproj(a, table):
             '    <AssemblyOriginatorKeyFile>%s</AssemblyOriginatorKeyFile>' % win(rel("nf-guard/key.snk", a.folder)),
             '    <DelaySign>false</DelaySign>',
         ]
-    if a.kind in ("test", "bench"):
+    if a.kind in TEST_KINDS:
+        settings = HARDWARE_RUNSETTINGS if a.kind == "hwtest" else RUNSETTINGS
         lines += [
             '    <IsCodedUITest>False</IsCodedUITest>',
             '    <IsTestProject>true</IsTestProject>',
             '    <TestProjectType>UnitTest</TestProjectType>',
-            '    <RunSettingsFilePath>%s</RunSettingsFilePath>' % win("$(MSBuildProjectDirectory)/" + rel(RUNSETTINGS, a.folder)),
+            '    <RunSettingsFilePath>%s</RunSettingsFilePath>' % win("$(MSBuildProjectDirectory)/" + rel(settings, a.folder)),
         ]
     lines += [
         '  </PropertyGroup>',
@@ -201,7 +208,7 @@ def nfproj(a, table):
             '      <HintPath>%s\\%s.%s\\lib\\%s.dll</HintPath>' % (win(packages_dir), package, version, name),
             '    </Reference>',
         ]
-    if a.kind in ("test", "bench"):
+    if a.kind in TEST_KINDS:
         # The device test launcher ships in the TestFramework package as an .exe the test project references.
         version = PACKAGES["nanoFramework.TestFramework"][1]
         lines += [

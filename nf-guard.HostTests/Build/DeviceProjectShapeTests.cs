@@ -43,7 +43,7 @@ public class DeviceProjectShapeTests
         {
             linked = linked.Append("nf-guard/SharedAssemblyInfo.cs");
         }
-        else if (a.Kind == "test")
+        else if (a.Kind is "test" or "hwtest")
         {
             linked = linked.Append("nf-guard.Tests/TestAssemblyInfo.cs");
         }
@@ -64,21 +64,21 @@ public class DeviceProjectShapeTests
 
         Assert.Equal(NanoFrameworkTypeGuids, Property(document, "ProjectTypeGuids"));
         Assert.Equal("v1.0", Property(document, "TargetFrameworkVersion"));
-        Assert.Equal(a.Kind is "test" or "bench" ? "NFUnitTest" : a.Name, Property(document, "AssemblyName"));
+        Assert.Equal(a.Kind is "test" or "hwtest" or "bench" ? "NFUnitTest" : a.Name, Property(document, "AssemblyName"));
         Assert.Equal(a.Kind == "app" ? "Exe" : "Library", Property(document, "OutputType"));
         Assert.Equal("true", Property(document, "RestorePackagesWithLockFile"));
         Assert.Contains(document.Descendants().Where(e => e.Name.LocalName == "Import"), e => ((string?)e.Attribute("Project") ?? "").EndsWith("NFProjectSystem.CSharp.targets", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(RepositoryLayout.PathOf(a.Folder), "packages.config")));
-        if (a.Kind != "test")
+        if (a.Kind is not ("test" or "hwtest"))
         {
             Assert.True(File.Exists(Path.Combine(RepositoryLayout.PathOf(a.Folder), "Properties", "AssemblyInfo.cs")));
         }
 
-        if (a.Kind is "test" or "bench")
+        if (a.Kind is "test" or "hwtest" or "bench")
         {
             Assert.Equal("true", Property(document, "IsTestProject"));
             string settings = Property(document, "RunSettingsFilePath")!.Replace("$(MSBuildProjectDirectory)", RepositoryLayout.PathOf(a.Folder)).Replace('\\', '/');
-            Assert.Equal("False", XDocument.Load(settings).Descendants("IsRealHardware").Single().Value);
+            Assert.Equal(a.Kind == "hwtest" ? "True" : "False", XDocument.Load(settings).Descendants("IsRealHardware").Single().Value);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class PasswordBlocklistTableTests
             PasswordBloomFilter.Add(rebuilt, word);
         }
 
-        Assert.Equal(rebuilt, PasswordBlocklistTable.CreateFilter());
+        Assert.Equal(rebuilt, CommittedFilter());
         Assert.Equal(PasswordBlocklistTable.WordCount, words.Count);
     }
 
@@ -98,7 +98,6 @@ public sealed class PasswordBlocklistTableTests
     {
         HashSet<string> listed = new(Words(), StringComparer.Ordinal);
         Random random = new(20261124);
-        byte[] filter = PasswordBlocklistTable.CreateFilter();
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         int trials = 0;
         int falsePositives = 0;
@@ -118,7 +117,7 @@ public sealed class PasswordBlocklistTableTests
             }
 
             trials++;
-            if (PasswordBloomFilter.MightContain(filter, candidate))
+            if (PasswordBlocklist.Contains(candidate))
             {
                 falsePositives++;
             }
@@ -189,4 +188,42 @@ public sealed class PasswordBlocklistTableTests
             .Select(l => l.Split('\t'))
             .Select(p => (p[0], p[1]))
             .ToList();
+
+    [Fact]
+    public void ChunkedLookup_AgreesWithTheWholeFilter_OnListedAndRandomWords()
+    {
+        // The device looks words up chunk by chunk; the generator and the FPR test above use the whole filter.
+        byte[] filter = CommittedFilter();
+        var random = new Random(20261206);
+        foreach (string word in Words().Take(2000))
+        {
+            Assert.True(PasswordBlocklist.Contains(word), word);
+        }
+
+        for (int i = 0; i < 20000; i++)
+        {
+            string candidate = "w" + random.Next().ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(PasswordBloomFilter.MightContain(filter, candidate), PasswordBlocklist.Contains(candidate));
+        }
+    }
+
+    [Fact]
+    public void Chunks_AreTheFilterInOrder_AndOutOfRangeIsACallerMistake()
+    {
+        Assert.Equal(PasswordBloomFilter.ByteCount, PasswordBlocklistTable.ChunkCount * PasswordBlocklistTable.ChunkBytes);
+        Assert.All(Enumerable.Range(0, PasswordBlocklistTable.ChunkCount), i => Assert.Equal(PasswordBlocklistTable.ChunkBytes, PasswordBlocklistTable.CreateChunk(i).Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PasswordBlocklistTable.CreateChunk(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PasswordBlocklistTable.CreateChunk(PasswordBlocklistTable.ChunkCount));
+    }
+
+    private static byte[] CommittedFilter()
+    {
+        byte[] filter = new byte[PasswordBloomFilter.ByteCount];
+        for (int i = 0; i < PasswordBlocklistTable.ChunkCount; i++)
+        {
+            Array.Copy(PasswordBlocklistTable.CreateChunk(i), 0, filter, i * PasswordBlocklistTable.ChunkBytes, PasswordBlocklistTable.ChunkBytes);
+        }
+
+        return filter;
+    }
 }

@@ -159,34 +159,68 @@ namespace NetGuard.HostTests.RateLimiting
         }
 
         [Fact]
-        public void Decisions_AllocateNothing()
+        public void Decisions_AllocateNothingWhenAdmitted_AndOneDecisionPerRefusal()
         {
+            // Decision is a class (a struct return allocates on the nanoFramework interpreter): every acceptance is one
+            // shared instance, a refusal is one small object and nothing else.
             EgressLimiter limiter = new EgressLimiter(EgressPolicy.CreateDefault(new[] { NtpServer }, Resolver));
             TokenBucket connection = limiter.CreateConnectionBucket();
             TokenBucket bare = new TokenBucket(1_000_000, 1, 1);
             FanOutLimiter fanOut = new FanOutLimiter(16, 10_000);
             uint churn = 0;
             long now = Second;
+            long refused = 0;
+            void Count(Decision decision) { if (!decision.IsAccepted) refused++; }
             void Round()
             {
                 now += 1000;
                 fanOut.TryAdmit(churn++, now); // a new destination every call: the table is recycled, never grown
-                limiter.Decide(EgressTransport.Udp, Resolver, 53, 40, now);
-                limiter.Decide(EgressTransport.Udp, 0x01020304, 53, 40, now);
-                limiter.Decide(EgressTransport.TcpConnect, Resolver, 80, 0, now);
-                limiter.Decide(EgressTransport.Udp, Resolver, 9999, 40, now);
-                limiter.DecideUpdateCheck(Resolver, 53, 40, now);
-                limiter.DecideTcpReply(connection, 500, now);
+                Count(limiter.Decide(EgressTransport.Udp, Resolver, 53, 40, now));
+                Count(limiter.Decide(EgressTransport.Udp, 0x01020304, 53, 40, now));
+                Count(limiter.Decide(EgressTransport.TcpConnect, Resolver, 80, 0, now));
+                Count(limiter.Decide(EgressTransport.Udp, Resolver, 9999, 40, now));
+                Count(limiter.DecideUpdateCheck(Resolver, 53, 40, now));
+                Count(limiter.DecideTcpReply(connection, 500, now));
                 bare.TryTake(1, now);
-                bare.Decide(1, now);
+                Count(bare.Decide(1, now));
             }
 
+            long one = GC.GetAllocatedBytesForCurrentThread();
+            Decision probe = Decision.Refuse(ReasonCode.RateLimited, 5);
+            long perRefusal = GC.GetAllocatedBytesForCurrentThread() - one;
+            GC.KeepAlive(probe);
             for (int i = 0; i < 1000; i++) Round();
+            refused = 0;
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 100_000; i++) Round();
             long after = GC.GetAllocatedBytesForCurrentThread();
 
-            Assert.Equal(0L, after - before);
+            Assert.InRange(perRefusal, 1, 32);
+            Assert.True(refused > 100_000, "the rounds include refusals");
+            Assert.Equal(refused * perRefusal, after - before);
+        }
+
+        [Fact]
+        public void AdmittedDecisions_AllocateNothing()
+        {
+            EgressLimiter limiter = new EgressLimiter(EgressPolicy.CreateDefault(new[] { NtpServer }, Resolver));
+            long now = Second;
+            for (int i = 0; i < 100; i++)
+            {
+                now += 60 * Second;
+                Assert.True(limiter.Decide(EgressTransport.Udp, Resolver, 53, 40, now).IsAccepted);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            bool all = true;
+            for (int i = 0; i < 100_000; i++)
+            {
+                now += 60 * Second;
+                all &= limiter.Decide(EgressTransport.Udp, Resolver, 53, 40, now).IsAccepted;
+            }
+
+            Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(all);
         }
 
         [Fact]

@@ -141,7 +141,7 @@ public sealed class SampleEndToEndTests : IDisposable
             // A refused egress attempt shows in the counters and on the console.
             host.Command("probe-egress");
             host.WaitForLine("probe-egress: UDP", TimeSpan.FromSeconds(10));
-            Assert.Contains("guard: refused OutboundTcpForbidden", host.Output);
+            host.WaitForLine("newest: NoProtocolClass Unclassified 192.0.2.1:9999", TimeSpan.FromSeconds(10));
             var (guardCode, guard, _) = host.Call(HttpMethod.Get, "/api/guard", token);
             Assert.Equal(200, guardCode);
             Assert.True(guard.GetProperty("counters").GetProperty("reason.OutboundTcpForbidden").GetInt64() >= 1, guard.ToString());

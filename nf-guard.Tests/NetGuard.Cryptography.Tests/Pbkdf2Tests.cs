@@ -47,5 +47,52 @@ namespace NetGuard.Tests.Cryptography
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Pbkdf2.DeriveKey(p, s, 0, 32));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Pbkdf2.DeriveKey(p, s, 1, 0));
         }
+
+        // What the factory below saw; static because the launcher never constructs the class.
+        private static byte[] s_factoryKey;
+        private static int s_factoryCalls;
+
+        private static IHmacSha256 ManagedFactory(byte[] key)
+        {
+            s_factoryCalls++;
+            s_factoryKey = key;
+            return new HmacSha256(key);
+        }
+
+        private static IHmacSha256 NullFactory(byte[] key)
+        {
+            return null;
+        }
+
+        [TestMethod]
+        public void DeriveKey_WithAFactory_GivesTheSameBytes_AndClearsTheKeyCopy()
+        {
+            byte[] password = TestBytes.Ascii("passwd");
+            byte[] salt = TestBytes.Ascii("salt");
+            s_factoryCalls = 0;
+
+            byte[] viaFactory = Pbkdf2.DeriveKey(new HmacSha256Factory(ManagedFactory), password, salt, 3, 40);
+
+            CollectionAssert.AreEqual(Pbkdf2.DeriveKey(password, salt, 3, 40), viaFactory);
+            Assert.AreEqual(1, s_factoryCalls);
+            Assert.AreNotSame(password, s_factoryKey, "the factory gets a copy");
+            foreach (byte b in s_factoryKey)
+            {
+                Assert.AreEqual(0, (int)b, "the copy is cleared afterwards");
+            }
+
+            CollectionAssert.AreEqual(TestBytes.Ascii("passwd"), password, "the caller's password is left alone");
+        }
+
+        [TestMethod]
+        public void DeriveKey_NullFactoryMeansManaged_AndAFactoryReturningNullIsACallerMistake()
+        {
+            byte[] password = TestBytes.Ascii("pw");
+            byte[] salt = TestBytes.Ascii("salt");
+
+            CollectionAssert.AreEqual(Pbkdf2.DeriveKey(password, salt, 2, 32), Pbkdf2.DeriveKey(null, password, salt, 2, 32));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => Pbkdf2.DeriveKey(new HmacSha256Factory(NullFactory), password, salt, 2, 32));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => Pbkdf2.DeriveKey(new HmacSha256Factory(ManagedFactory), null, salt, 2, 32));
+        }
     }
 }

@@ -11,16 +11,6 @@ namespace NetGuard.Tests.Network
     [TestClass]
     public class GuardDiagnosticsTests
     {
-        // Refusal events seen by the handler below; static because the launcher never constructs the class.
-        private static int s_seen;
-        private static RefusalEvent s_last;
-
-        private static void OnRefused(object sender, RefusalEvent refusal)
-        {
-            s_seen++;
-            s_last = refusal;
-        }
-
         private static RefusalEvent Event(int i)
         {
             return new RefusalEvent(i, ReasonCode.RateLimited, "DNS", 0, (uint)i, 53);
@@ -80,28 +70,43 @@ namespace NetGuard.Tests.Network
         }
 
         [TestMethod]
-        public void Refusal_IsCountedLoggedAndRaised()
+        public void Refusal_IsCountedAndLogged()
         {
             FakeSocketLayer layer = new FakeSocketLayer();
             ManualClock clock = new ManualClock(5 * NetworkTestKit.Second);
             NetworkGuard guard = NetworkTestKit.Guard(layer, clock);
-            s_seen = 0;
-            RefusalEventHandler handler = new RefusalEventHandler(OnRefused);
-            guard.Refused += handler;
 
             guard.RequestOutbound(EgressTransport.TcpConnect, 0x01020304, 443);
 
-            Assert.AreEqual(1, s_seen);
-            Assert.AreEqual((object)ReasonCode.OutboundTcpForbidden, (object)s_last.Reason);
-            Assert.AreEqual(0x01020304u, s_last.RemoteAddress);
-            Assert.AreEqual(443, s_last.RemotePort);
-            Assert.AreEqual(5 * NetworkTestKit.Second, s_last.TimeTicks);
-            Assert.AreEqual("Unclassified", s_last.Source);
+            RefusalEvent last;
+            Assert.IsTrue(guard.RecentRefusals.TryGetNewest(out last));
+            Assert.AreEqual((object)ReasonCode.OutboundTcpForbidden, (object)last.Reason);
+            Assert.AreEqual(0x01020304u, last.RemoteAddress);
+            Assert.AreEqual(443, last.RemotePort);
+            Assert.AreEqual(5 * NetworkTestKit.Second, last.TimeTicks);
+            Assert.AreEqual("Unclassified", last.Source);
+            Assert.AreEqual(1L, guard.Counters.GetByReason(ReasonCode.OutboundTcpForbidden));
 
-            guard.Refused -= handler;
             guard.RequestOutbound(EgressTransport.Icmp, 0x01020304, 0);
-            Assert.AreEqual(1, s_seen);
             Assert.AreEqual(2, guard.RecentRefusals.Count);
+            Assert.IsTrue(guard.RecentRefusals.TryGetNewest(out last));
+            Assert.AreEqual((object)ReasonCode.TransportNotAllowed, (object)last.Reason);
+        }
+
+        [TestMethod]
+        public void RefusalLog_EmptyHasNoNewest_AndRecordRefusesNull()
+        {
+            RefusalLog log = new RefusalLog(2);
+            RefusalEvent newest;
+
+            Assert.IsFalse(log.TryGetNewest(out newest));
+            Assert.IsNull(newest);
+            Assert.ThrowsException(typeof(ArgumentNullException), () => log.Record(null));
+            log.Record(Event(1));
+            log.Record(Event(2));
+            log.Record(Event(3));
+            Assert.IsTrue(log.TryGetNewest(out newest));
+            Assert.AreEqual(3L, newest.TimeTicks);
         }
 
         [TestMethod]

@@ -85,13 +85,25 @@ namespace NetGuard.Testing
 
         public ReasonCode NextAcceptResult = ReasonCode.Accepted;
 
+        /// <summary>When set, Accept on an empty queue waits out its timeout (as a socket does) instead of returning at once.</summary>
+        public bool AcceptWaits;
+
 
         /// <summary>Queues an inbound connection from <paramref name="address"/>:<paramref name="port"/>.</summary>
         public FakeStreamSocket Enqueue(uint address, int port)
         {
             FakeStreamSocket socket = new FakeStreamSocket(_layer, address, port);
-            _pending.Add(socket);
+            Enqueue(socket);
             return socket;
+        }
+
+        /// <summary>Queues a socket prepared by the caller (its request already scripted with Incoming).</summary>
+        public void Enqueue(FakeStreamSocket socket)
+        {
+            lock (_pending)
+            {
+                _pending.Add(socket);
+            }
         }
 
         public ReasonCode Accept(int timeoutMilliseconds, out IStreamSocket socket)
@@ -109,13 +121,26 @@ namespace NetGuard.Testing
                 return result;
             }
 
-            if (_pending.Count == 0)
+            FakeStreamSocket next = null;
+            lock (_pending)
             {
+                if (_pending.Count > 0)
+                {
+                    next = (FakeStreamSocket)_pending[0];
+                    _pending.RemoveAt(0);
+                }
+            }
+
+            if (next == null)
+            {
+                if (AcceptWaits)
+                {
+                    System.Threading.Thread.Sleep(timeoutMilliseconds);
+                }
+
                 return ReasonCode.TimedOut;
             }
 
-            FakeStreamSocket next = (FakeStreamSocket)_pending[0];
-            _pending.RemoveAt(0);
             _layer.Opened();
             socket = next;
             return ReasonCode.Accepted;
@@ -137,6 +162,7 @@ namespace NetGuard.Testing
         private readonly FakeSocketLayer _layer;
         private readonly ArrayList _incoming = new ArrayList();
         private readonly uint _remoteAddress;
+        private int _consumed;
 
         public FakeStreamSocket(FakeSocketLayer layer, uint remoteAddress, int remotePort)
         {
@@ -172,6 +198,11 @@ namespace NetGuard.Testing
             _incoming.Add(data);
         }
 
+        /// <summary>When set, every byte sent is kept for <see cref="SentBytes"/>.</summary>
+        public bool CaptureSent;
+
+        private byte[] _sent = new byte[0];
+
         public ReasonCode Send(byte[] buffer, int offset, int count)
         {
             if (Closed)
@@ -184,9 +215,23 @@ namespace NetGuard.Testing
                 return SendResult;
             }
 
+            if (CaptureSent)
+            {
+                byte[] grown = new byte[_sent.Length + count];
+                Array.Copy(_sent, grown, _sent.Length);
+                Array.Copy(buffer, offset, grown, _sent.Length, count);
+                _sent = grown;
+            }
+
             BytesSent += count;
             Sends++;
             return ReasonCode.Accepted;
+        }
+
+        /// <summary>What was sent, when <see cref="CaptureSent"/> was set.</summary>
+        public byte[] SentBytes()
+        {
+            return _sent;
         }
 
         public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
@@ -203,10 +248,17 @@ namespace NetGuard.Testing
                 return 0;
             }
 
+            // A read smaller than the next scripted segment takes its start and leaves the rest for the next read.
             byte[] data = (byte[])_incoming[0];
-            _incoming.RemoveAt(0);
-            int n = data.Length < count ? data.Length : count;
-            Array.Copy(data, 0, buffer, offset, n);
+            int n = data.Length - _consumed < count ? data.Length - _consumed : count;
+            Array.Copy(data, _consumed, buffer, offset, n);
+            _consumed += n;
+            if (_consumed == data.Length)
+            {
+                _incoming.RemoveAt(0);
+                _consumed = 0;
+            }
+
             reason = ReasonCode.Accepted;
             return n;
         }

@@ -15,6 +15,24 @@ namespace NetGuard.Testing
         private readonly object _gate = new object();
 
         /// <summary>Number of files currently stored.</summary>
+        /// <summary>Bytes held in all files: what a device keeps in flash, not in RAM.</summary>
+        public long StoredBytes
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    long total = 0;
+                    for (int i = 0; i < _files.Count; i++)
+                    {
+                        total += ((Entry)_files[i]).Data.Length;
+                    }
+
+                    return total;
+                }
+            }
+        }
+
         public int Count
         {
             get

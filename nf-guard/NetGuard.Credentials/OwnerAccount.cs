@@ -52,6 +52,7 @@ namespace NetGuard.Credentials
         private bool _active;
         private bool _credentialDamaged;
         private int _iterations;
+        private readonly HmacSha256Factory _passwordHmac;
         private byte[] _salt;
         private byte[] _hash;
 
@@ -65,7 +66,23 @@ namespace NetGuard.Credentials
         /// <param name="identity">Model, vendor and optional device secret.</param>
         /// <param name="policy">The limits.</param>
         public OwnerAccount(IRecordStore store, IEntropySource entropy, DeviceIdentity identity, OwnerAccountPolicy policy)
+            : this(store, entropy, identity, policy, null)
         {
+        }
+
+        /// <summary>
+        /// Opens the account as the other constructor does, hashing passwords with the HMAC-SHA256 that
+        /// <paramref name="passwordHmac"/> makes (the device's native one); null means the managed HMAC. Both give the
+        /// same hashes, so a stored hash stays valid whichever is used.
+        /// </summary>
+        /// <param name="store">The persistent records.</param>
+        /// <param name="entropy">Random bytes for salts, tokens and the setup code.</param>
+        /// <param name="identity">Model, vendor and optional device secret.</param>
+        /// <param name="policy">The limits.</param>
+        /// <param name="passwordHmac">The PBKDF2 HMAC maker, or null.</param>
+        public OwnerAccount(IRecordStore store, IEntropySource entropy, DeviceIdentity identity, OwnerAccountPolicy policy, HmacSha256Factory passwordHmac)
+        {
+            _passwordHmac = passwordHmac;
             if (store == null)
             {
                 throw new ArgumentNullException(nameof(store));
@@ -497,7 +514,7 @@ namespace NetGuard.Credentials
             byte[] derived = null;
             try
             {
-                derived = Pbkdf2.DeriveKey(bytes, _salt, _iterations, HashLength);
+                derived = Pbkdf2.DeriveKey(_passwordHmac, bytes, _salt, _iterations, HashLength);
                 return ConstantTime.Equals(derived, _hash);
             }
             finally
@@ -528,7 +545,7 @@ namespace NetGuard.Credentials
             byte[] hash;
             try
             {
-                hash = Pbkdf2.DeriveKey(bytes, salt, iterations, HashLength);
+                hash = Pbkdf2.DeriveKey(_passwordHmac, bytes, salt, iterations, HashLength);
             }
             finally
             {

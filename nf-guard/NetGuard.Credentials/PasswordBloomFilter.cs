@@ -33,13 +33,11 @@ namespace NetGuard.Credentials
         public static void Add(byte[] filter, string word)
         {
             Check(filter, word);
-            ulong hash = Hash(word);
-            uint h1 = (uint)hash;
-            uint h2 = (uint)(hash >> 32) | 1u;
-            for (uint i = 0; i < HashCount; i++)
+            uint[] positions = new uint[HashCount];
+            GetBitPositions(word, positions);
+            for (int i = 0; i < HashCount; i++)
             {
-                uint bit = (h1 + (i * h2)) & (BitCount - 1);
-                filter[bit >> 3] |= (byte)(1 << (int)(bit & 7));
+                filter[positions[i] >> 3] |= (byte)(1 << (int)(positions[i] & 7));
             }
         }
 
@@ -53,19 +51,50 @@ namespace NetGuard.Credentials
         public static bool MightContain(byte[] filter, string word)
         {
             Check(filter, word);
-            ulong hash = Hash(word);
-            uint h1 = (uint)hash;
-            uint h2 = (uint)(hash >> 32) | 1u;
-            for (uint i = 0; i < HashCount; i++)
+            uint[] positions = new uint[HashCount];
+            GetBitPositions(word, positions);
+            for (int i = 0; i < HashCount; i++)
             {
-                uint bit = (h1 + (i * h2)) & (BitCount - 1);
-                if ((filter[bit >> 3] & (1 << (int)(bit & 7))) == 0)
+                if ((filter[positions[i] >> 3] & (1 << (int)(positions[i] & 7))) == 0)
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Writes the <see cref="HashCount"/> bit positions (0 to <see cref="BitCount"/> - 1) of <paramref name="word"/>
+        /// to <paramref name="positions"/>. Throws <see cref="ArgumentNullException"/> for null and
+        /// <see cref="ArgumentOutOfRangeException"/> when <paramref name="positions"/> holds fewer than HashCount entries.
+        /// </summary>
+        /// <param name="word">The normalised word.</param>
+        /// <param name="positions">Receives the positions.</param>
+        public static void GetBitPositions(string word, uint[] positions)
+        {
+            if (word == null)
+            {
+                throw new ArgumentNullException(nameof(word));
+            }
+
+            if (positions == null)
+            {
+                throw new ArgumentNullException(nameof(positions));
+            }
+
+            if (positions.Length < HashCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(positions), "Room for HashCount positions is needed.");
+            }
+
+            ulong hash = Hash(word);
+            uint h1 = (uint)hash;
+            uint h2 = (uint)(hash >> 32) | 1u;
+            for (uint i = 0; i < HashCount; i++)
+            {
+                positions[i] = (h1 + (i * h2)) & (BitCount - 1);
+            }
         }
 
         private static void Check(byte[] filter, string word)

@@ -9,7 +9,7 @@ namespace NetGuard.Credentials
     /// <summary>
     /// Finds the PBKDF2-HMAC-SHA256 iteration count that takes about a target time on this device (NIST SP
     /// 800-132 5.2: as many iterations as the verifying party can bear), so the work factor fits the hardware
-    /// instead of a guess. Firmware calls <see cref="LoadOrCalibrate"/> at boot: the first boot measures and
+    /// instead of a guess. Firmware calls <see cref="LoadOrCalibrate(IRecordStore, IMonotonicClock, long, int, int, HmacSha256Factory)"/> at boot: the first boot measures and
     /// stores the count in record <see cref="RecordName"/>, later boots read it, and the count goes into
     /// <see cref="OwnerAccountPolicy.WithIterations"/>. Stored hashes keep their own count, and a login upgrades
     /// them when the policy's count is higher.
@@ -38,6 +38,21 @@ namespace NetGuard.Credentials
         /// <returns>The iteration count.</returns>
         public static int Calibrate(IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations)
         {
+            return Calibrate(clock, targetTicks, minimumIterations, maximumIterations, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Calibrate(IMonotonicClock, long, int, int)"/>, timing the HMAC-SHA256 that <paramref name="passwordHmac"/>
+        /// makes (null: the managed one): calibrate with the HMAC the account will hash with.
+        /// </summary>
+        /// <param name="clock">The monotonic clock.</param>
+        /// <param name="targetTicks">The time one hash should take, in 100 ns ticks.</param>
+        /// <param name="minimumIterations">The floor.</param>
+        /// <param name="maximumIterations">The ceiling.</param>
+        /// <param name="passwordHmac">The PBKDF2 HMAC maker, or null.</param>
+        /// <returns>The iteration count.</returns>
+        public static int Calibrate(IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations, HmacSha256Factory passwordHmac)
+        {
             if (clock == null)
             {
                 throw new ArgumentNullException(nameof(clock));
@@ -65,7 +80,7 @@ namespace NetGuard.Credentials
             while (true)
             {
                 long start = clock.NowTicks;
-                Pbkdf2.DeriveKey(password, salt, trial, 32);
+                Pbkdf2.DeriveKey(passwordHmac, password, salt, trial, 32);
                 elapsed = clock.NowTicks - start;
                 if (elapsed >= targetTicks / 4 || trial >= maximumIterations / 2 || trial >= 1 << 29)
                 {
@@ -85,10 +100,10 @@ namespace NetGuard.Credentials
         }
 
         /// <summary>
-        /// Returns the count stored in <see cref="RecordName"/>, or calibrates with <see cref="Calibrate"/> and
+        /// Returns the count stored in <see cref="RecordName"/>, or calibrates with <see cref="Calibrate(IMonotonicClock, long, int, int)"/> and
         /// stores the result. A stored count outside the range, or an unreadable record, is measured again. A
         /// failed write is not fatal: the count is used for this boot and measured again at the next.
-        /// Throws as <see cref="Calibrate"/> does, and <see cref="ArgumentNullException"/> for a null store.
+        /// Throws as <see cref="Calibrate(IMonotonicClock, long, int, int)"/> does, and <see cref="ArgumentNullException"/> for a null store.
         /// </summary>
         /// <param name="store">Where the count is kept.</param>
         /// <param name="clock">The monotonic clock to time with.</param>
@@ -97,6 +112,22 @@ namespace NetGuard.Credentials
         /// <param name="maximumIterations">Ceiling of the result.</param>
         /// <returns>The iteration count.</returns>
         public static int LoadOrCalibrate(IRecordStore store, IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations)
+        {
+            return LoadOrCalibrate(store, clock, targetTicks, minimumIterations, maximumIterations, null);
+        }
+
+        /// <summary>
+        /// As <see cref="LoadOrCalibrate(IRecordStore, IMonotonicClock, long, int, int)"/>, calibrating with the HMAC-SHA256
+        /// that <paramref name="passwordHmac"/> makes (null: the managed one).
+        /// </summary>
+        /// <param name="store">Where the result is kept.</param>
+        /// <param name="clock">The monotonic clock.</param>
+        /// <param name="targetTicks">Wanted time per hash, in 100 ns ticks.</param>
+        /// <param name="minimumIterations">Floor of the result.</param>
+        /// <param name="maximumIterations">Ceiling of the result.</param>
+        /// <param name="passwordHmac">The PBKDF2 HMAC maker, or null.</param>
+        /// <returns>The iteration count.</returns>
+        public static int LoadOrCalibrate(IRecordStore store, IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations, HmacSha256Factory passwordHmac)
         {
             if (store == null)
             {
@@ -114,7 +145,7 @@ namespace NetGuard.Credentials
                 }
             }
 
-            int iterations = Calibrate(clock, targetTicks, minimumIterations, maximumIterations);
+            int iterations = Calibrate(clock, targetTicks, minimumIterations, maximumIterations, passwordHmac);
             byte[] record = new byte[5];
             record[0] = RecordVersion;
             record[1] = (byte)iterations;

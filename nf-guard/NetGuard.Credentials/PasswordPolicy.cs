@@ -96,20 +96,17 @@ namespace NetGuard.Credentials
                 throw new ArgumentNullException(nameof(word));
             }
 
-            return PasswordBloomFilter.MightContain(PasswordBlocklistTable.CreateFilter(), PasswordText.ToLowerAscii(word));
+            return PasswordBlocklist.Contains(PasswordText.ToLowerAscii(word));
         }
 
         private static bool IsCommon(string lower, string core)
         {
-            // The 16 KiB filter is built for this check only and then left to the collector: the device's managed
-            // heap is too small to keep it.
-            byte[] filter = PasswordBlocklistTable.CreateFilter();
-            if (PasswordBloomFilter.MightContain(filter, lower))
+            if (PasswordBlocklist.Contains(lower))
             {
                 return true;
             }
 
-            return core.Length > 0 && core.Length != lower.Length && PasswordBloomFilter.MightContain(filter, core);
+            return core.Length > 0 && core.Length != lower.Length && PasswordBlocklist.Contains(core);
         }
 
         private static bool IsContextWord(string lower, string core, string[] contextWords)

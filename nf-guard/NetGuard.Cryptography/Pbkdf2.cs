@@ -34,6 +34,56 @@ namespace NetGuard.Cryptography
         }
 
         /// <summary>
+        /// Derives a key of <paramref name="length"/> bytes with the HMAC-SHA256 that <paramref name="factory"/> makes
+        /// keyed with a copy of <paramref name="password"/> (cleared afterwards); a null factory means the managed
+        /// <see cref="HmacSha256"/>. Both give the same bytes (RFC 8018); the factory only changes the speed.
+        /// </summary>
+        /// <param name="factory">The HMAC maker, or null.</param>
+        /// <param name="password">The password bytes P.</param>
+        /// <param name="salt">The salt S.</param>
+        /// <param name="iterations">The iteration count c, at least 1.</param>
+        /// <param name="length">The derived key length dkLen in bytes, at least 1.</param>
+        /// <returns>A new array holding the derived key.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="password"/> or <paramref name="salt"/> is null, or the factory returned null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="length"/> is below 1.</exception>
+        public static byte[] DeriveKey(HmacSha256Factory factory, byte[] password, byte[] salt, int iterations, int length)
+        {
+            if (factory == null)
+            {
+                return DeriveKey(password, salt, iterations, length);
+            }
+
+            if (password == null)
+            {
+                throw new ArgumentNullException(nameof(password));
+            }
+
+            if (length < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), "The derived key length must be at least 1 byte.");
+            }
+
+            byte[] key = new byte[password.Length];
+            Array.Copy(password, key, password.Length);
+            try
+            {
+                IHmacSha256 prf = factory(key);
+                if (prf == null)
+                {
+                    throw new ArgumentNullException(nameof(factory), "The HMAC factory returned null.");
+                }
+
+                byte[] output = new byte[length];
+                DeriveKey(prf, salt, iterations, output, 0, length);
+                return output;
+            }
+            finally
+            {
+                Array.Clear(key, 0, key.Length);
+            }
+        }
+
+        /// <summary>
         /// Derives <paramref name="outputCount"/> bytes from a password and salt into <paramref name="output"/> at
         /// <paramref name="outputOffset"/>, with the managed <see cref="HmacSha256"/>.
         /// </summary>

@@ -6,10 +6,11 @@ using NetGuard.Network;
 namespace NetGuard.Platform.Device
 {
     /// <summary>
-    /// Posts each refusal of a <see cref="NetworkGuard"/> as a nanoFramework custom event, so other
-    /// firmware components can react through <c>EventSink</c> / <c>CustomEvent.CustomEventPosted</c>:
-    /// category <c>EventCategory.Custom</c> (10), the sub-category given here, data1 = the reason code
-    /// value, data2 = the remote IPv4 address in host order (0 when none). Device build only.
+    /// Posts a <see cref="NetworkGuard"/>'s refusals as nanoFramework custom events, so other firmware components can
+    /// react through <c>EventSink</c> / <c>CustomEvent.CustomEventPosted</c>: category <c>EventCategory.Custom</c> (10),
+    /// the sub-category given here, data1 = the newest refusal's reason code value, data2 = how many refusals happened
+    /// since the previous event (at most uint.MaxValue). One event per <see cref="Poll"/> at most, from the thread that
+    /// polls (add <see cref="Poll"/> as a tick handler), so a flood of refusals is one event per tick, not one per packet.
     /// </summary>
     public sealed class RefusalEventPoster
     {
@@ -18,14 +19,13 @@ namespace NetGuard.Platform.Device
 
         private readonly NetworkGuard _guard;
         private readonly byte _subCategory;
-        private readonly RefusalEventHandler _handler;
-        private bool _attached;
+        private long _posted;
 
         /// <summary>
-        /// Starts posting <paramref name="guard"/>'s refusals with <paramref name="subCategory"/>. Throws
+        /// Prepares to post <paramref name="guard"/>'s refusals with <paramref name="subCategory"/>. Throws
         /// <see cref="ArgumentNullException"/> when <paramref name="guard"/> is null.
         /// </summary>
-        /// <param name="guard">The guard to listen to.</param>
+        /// <param name="guard">The guard whose refusals to post.</param>
         /// <param name="subCategory">The custom event's sub-category.</param>
         public RefusalEventPoster(NetworkGuard guard, byte subCategory)
         {
@@ -36,31 +36,29 @@ namespace NetGuard.Platform.Device
 
             _guard = guard;
             _subCategory = subCategory;
-            _handler = new RefusalEventHandler(OnRefused);
-            _guard.Refused += _handler;
-            _attached = true;
         }
 
-        /// <summary>Stops posting. Safe to call more than once.</summary>
-        public void Detach()
+        /// <summary>Posts one event when refusals happened since the last one. A <c>TickHandler</c>.</summary>
+        /// <param name="nowTicks">The current monotonic time (unused: the tick paces the events).</param>
+        public void Poll(long nowTicks)
         {
-            if (_attached)
+            RefusalLog log = _guard.RecentRefusals;
+            long total = log.TotalRecorded;
+            RefusalEvent newest;
+            if (total == _posted || !log.TryGetNewest(out newest))
             {
-                _attached = false;
-                _guard.Refused -= _handler;
+                return;
             }
-        }
 
-        private void OnRefused(object sender, RefusalEvent refusal)
-        {
+            long since = total - _posted;
+            _posted = total;
             try
             {
-                EventSink.PostManagedEvent((byte)EventCategory.Custom, _subCategory, (ushort)refusal.Reason, refusal.RemoteAddress);
+                EventSink.PostManagedEvent((byte)EventCategory.Custom, _subCategory, (ushort)newest.Reason, since > uint.MaxValue ? uint.MaxValue : (uint)since);
             }
             catch (Exception)
             {
-                // Posting is best effort (the native queue can be full): a refusal must still be returned
-                // to the caller, and it is already counted and logged.
+                // Best effort: the native queue can be full. The refusals are counted and logged whatever happens here.
             }
         }
     }

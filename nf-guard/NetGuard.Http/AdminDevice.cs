@@ -114,11 +114,11 @@ namespace NetGuard.Http
             {
                 // PBKDF2 cost tuned to this hardware once (about 300 ms a hash) and kept, so a slow interpreter
                 // still answers logins and a fast host still makes guessing expensive (NIST SP 800-63B 5.1.1.2).
-                int iterations = PasswordHashCalibration.LoadOrCalibrate(_store, clock, PasswordHashCalibration.DefaultTargetTicks, 1000, OwnerAccountPolicy.DefaultIterations);
+                int iterations = PasswordHashCalibration.LoadOrCalibrate(_store, clock, PasswordHashCalibration.DefaultTargetTicks, 1000, OwnerAccountPolicy.DefaultIterations, options.PasswordHmac);
                 accountPolicy = OwnerAccountPolicy.CreateDefault().WithIterations(iterations);
             }
 
-            _account = new OwnerAccount(_store, entropy, new DeviceIdentity(options.Model, options.Vendor, options.DeviceSecret), accountPolicy);
+            _account = new OwnerAccount(_store, entropy, new DeviceIdentity(options.Model, options.Vendor, options.DeviceSecret), accountPolicy, options.PasswordHmac);
             _time = new TrustedTime(clock, _store);
             UpdateSettings settings = new UpdateSettings(options.Model, options.FirmwareVersion, options.SecurityCounter, options.MaxImageLength, UpdateSettings.DefaultClockSkewSeconds);
             _updates = new UpdateController(settings, new TrustedKeyRing(0, options.TrustedKeys, new byte[0][]), _store, staging, installer, _time);
@@ -129,9 +129,7 @@ namespace NetGuard.Http
             }
 
             _api = new AdminApi(_account, _updates, _guard, clock);
-            _httpOptions = new HttpServerOptions();
-            _httpOptions.MaxConnections = options.MaxAdminConnections;
-            _httpOptions.MaxJsonResponseBytes = 16384;
+            _httpOptions = AdminHttpOptions(options.MaxAdminConnections);
         }
 
         /// <summary>The guard policy in force (listeners and egress classes), for the declaration or MUD file.</summary>
@@ -401,6 +399,21 @@ namespace NetGuard.Http
             return new GuardPolicyBuilder(egress)
                 .AddTcpListener(AdminListenerName, options.AdminPort, options.MaxAdminConnections, RateLimit.PerSeconds(32, 16, 1))
                 .Build();
+        }
+
+        // The server's limits for the admin API, bounded by its routes rather than general HTTP: paths are short, no
+        // browser sends 2 KB of headers to a device page, the largest JSON body (a password change: two passwords of
+        // at most 128 code points, sent as UTF-8) fits 2 KB, and the largest JSON answer (GET /api/guard with its
+        // counters and 16 refusals) 4 KB, held only while it is written.
+        private static HttpServerOptions AdminHttpOptions(int workers)
+        {
+            HttpServerOptions options = new HttpServerOptions();
+            options.MaxConnections = workers;
+            options.MaxRequestLineBytes = 256;
+            options.MaxHeaderBytes = 2048;
+            options.BufferedBodyBytes = 2048;
+            options.MaxJsonResponseBytes = 4096;
+            return options;
         }
 
         private void TickLoop()

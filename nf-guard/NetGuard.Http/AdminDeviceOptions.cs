@@ -1,4 +1,5 @@
 using System;
+using NetGuard.Cryptography;
 using NetGuard.Credentials;
 using NetGuard.Updates;
 
@@ -32,8 +33,21 @@ namespace NetGuard.Http
         /// <summary>The TCP port of the admin server (80 on the device).</summary>
         public int AdminPort { get; set; } = 80;
 
-        /// <summary>Most admin connections open at once (the guard's cap and the server's worker count).</summary>
-        public int MaxAdminConnections { get; set; } = 4;
+        /// <summary>
+        /// Most admin connections open at once (the guard's cap and the server's worker count). Default 2, for a plain
+        /// ESP32 (about 90 KB of managed heap; each worker holds about 7 KB of buffers and a thread); a board with PSRAM
+        /// can take 4 (<c>DeviceBoard.RecommendedAdminConnections</c> in NetGuard.Device picks by free heap).
+        /// </summary>
+        public int MaxAdminConnections { get; set; } = DefaultAdminConnections;
+
+        /// <summary>
+        /// Makes the HMAC-SHA256 that password hashing (PBKDF2) and its calibration use; null (the default) means the
+        /// managed one. On the device, <c>NativeHmacSha256.Create</c> (NetGuard.Device) uses nanoFramework's native HMAC.
+        /// </summary>
+        public HmacSha256Factory PasswordHmac { get; set; }
+
+        /// <summary>The default of <see cref="MaxAdminConnections"/>: what a plain ESP32 affords.</summary>
+        public const int DefaultAdminConnections = 2;
 
         /// <summary>The DNS resolver's IPv4 address in host order (the only DNS destination the guard admits).</summary>
         public uint DnsResolver { get; set; }

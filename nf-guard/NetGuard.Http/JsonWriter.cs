@@ -16,6 +16,7 @@ namespace NetGuard.Http
     public sealed class JsonWriter
     {
         private const int MaxNesting = 16;
+        private readonly int _initialCapacity;
         private readonly int _maxCapacity;
         private readonly bool[] _isObject = new bool[MaxNesting];
         private readonly bool[] _hasMembers = new bool[MaxNesting];
@@ -46,6 +47,7 @@ namespace NetGuard.Http
             }
 
             _buffer = new byte[initialCapacity];
+            _initialCapacity = initialCapacity;
             _maxCapacity = maxCapacity;
         }
 
@@ -73,9 +75,15 @@ namespace NetGuard.Http
             get { return _complete && !_overflowed; }
         }
 
-        /// <summary>Empties the writer for the next document, keeping its buffer.</summary>
+        /// <summary>Empties the writer for the next document; a buffer grown past the initial capacity is replaced by one of that size.</summary>
         public void Reset()
         {
+            // A buffer that grew for one large document is let go: a long-lived writer holds only its initial capacity.
+            if (_buffer.Length > _initialCapacity)
+            {
+                _buffer = new byte[_initialCapacity];
+            }
+
             _length = 0;
             _depth = 0;
             _afterName = false;

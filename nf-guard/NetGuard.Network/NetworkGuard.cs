@@ -13,7 +13,8 @@ namespace NetGuard.Network
     /// whose every datagram passes the <see cref="EgressLimiter"/>; replies on accepted connections
     /// charged as TCP replies. There is no operation that opens an outbound TCP connection, and no
     /// member hands out a platform socket. Every refusal is counted per reason and per source, kept in a
-    /// fixed ring of recent refusals and raised as <see cref="Refused"/>. Nothing a peer sends makes the
+    /// fixed ring of recent refusals (<see cref="RecentRefusals"/>; <see cref="RefusalSummary"/> reports them off the
+    /// refused caller's thread). Nothing a peer sends makes the
     /// guard throw; a caller's mistake (null, out of range) throws. Thread-safe.
     /// </summary>
     /// <remarks>
@@ -45,7 +46,6 @@ namespace NetGuard.Network
         private readonly int _unclassifiedSource;
         private readonly int _firstListenerSource;
         private readonly int _undeclaredSource;
-        private RefusalEventHandler _refused;
         private long _connectionsAccepted;
         private bool _closed;
 
@@ -122,26 +122,6 @@ namespace NetGuard.Network
             _sourceNames = names;
             _counters = new GuardCounters(names);
             _listenerOpen = new bool[listenerCount];
-        }
-
-        /// <summary>Raised after each refusal is counted and logged, on the refused caller's thread.</summary>
-        public event RefusalEventHandler Refused
-        {
-            add
-            {
-                lock (_gate)
-                {
-                    _refused = (RefusalEventHandler)Delegate.Combine(_refused, value);
-                }
-            }
-
-            remove
-            {
-                lock (_gate)
-                {
-                    _refused = (RefusalEventHandler)Delegate.Remove(_refused, value);
-                }
-            }
         }
 
         /// <summary>The policy this guard enforces.</summary>
@@ -482,8 +462,8 @@ namespace NetGuard.Network
             return portOnly >= 0 ? portOnly : _unclassifiedSource;
         }
 
-        // Counts, logs and raises a refusal; returns it as a Decision. Allocates nothing (the event
-        // record is a struct; the source name already exists).
+        // Counts and logs a refusal and returns it as a Decision. Nothing else runs on the refused caller's thread:
+        // a flood of refusals costs a counter increment and a ring slot each; RefusalSummary reports them later.
         internal Decision Refuse(ReasonCode reason, long retryAfterTicks, int source, int localPort, uint remoteAddress, int remotePort)
         {
             if (reason == ReasonCode.Accepted)
@@ -493,13 +473,7 @@ namespace NetGuard.Network
 
             _counters.Count(reason, source);
             string sourceName = source >= 0 && source < _sourceNames.Length ? _sourceNames[source] : EgressCounters.UnclassifiedRowName;
-            RefusalEvent refusal = new RefusalEvent(_clock.NowTicks, reason, sourceName, localPort, remoteAddress, remotePort);
-            _log.Record(refusal);
-            RefusalEventHandler handler = _refused;
-            if (handler != null)
-            {
-                handler(this, refusal);
-            }
+            _log.Record(_clock.NowTicks, reason, sourceName, localPort, remoteAddress, remotePort);
 
             return Decision.Refuse(reason, retryAfterTicks < 0 ? 0 : retryAfterTicks);
         }

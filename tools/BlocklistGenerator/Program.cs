@@ -16,6 +16,9 @@ namespace NetGuard.Tools.BlocklistGenerator;
 /// </summary>
 internal static class Program
 {
+    // 64 chunks of 256 bytes: a lookup copies at most nine of them (one per filter bit) instead of 16 KiB.
+    private const int ChunkBytes = 256;
+
     private const string CommonList = "nf-guard/NetGuard.Credentials/Blocklist/10k-most-common.txt";
     private const string MiraiList = "nf-guard/NetGuard.Credentials/Blocklist/mirai-credentials.txt";
     private const string Output = "nf-guard/NetGuard.Credentials/PasswordBlocklistTable.cs";
@@ -71,32 +74,46 @@ internal static class Program
         text.Append("    /// The password blocklist as a Bloom filter (see <see cref=\"PasswordBloomFilter\"/>): ").Append(wordCount.ToString(CultureInfo.InvariantCulture)).Append(" distinct lower-cased\n");
         text.Append("    /// words (SecLists' 10,000 most common passwords plus the user names and passwords of the 62 Mirai factory\n");
         text.Append("    /// credentials) in ").Append(PasswordBloomFilter.ByteCount.ToString(CultureInfo.InvariantCulture)).Append(" bytes, ").Append(PasswordBloomFilter.HashCount.ToString(CultureInfo.InvariantCulture)).Append(" filter bits set per word; estimated false-positive rate ").Append(rate.ToString("P3", CultureInfo.InvariantCulture)).Append("\n");
-        text.Append("    /// ((1 - e^(-kn/m))^k). The array lives in flash as an initialiser blob and is built in RAM only while a new\n");
-        text.Append("    /// password is checked, then left to the garbage collector.\n");
+        text.Append("    /// ((1 - e^(-kn/m))^k). The bits live in flash as ").Append((filter.Length / ChunkBytes).ToString(CultureInfo.InvariantCulture)).Append(" initialiser blobs of ").Append(ChunkBytes.ToString(CultureInfo.InvariantCulture)).Append(" bytes;\n");
+        text.Append("    /// a lookup (<see cref=\"PasswordBlocklist\"/>) copies only the chunks its bits fall in, never the whole filter.\n");
         text.Append("    /// </summary>\n");
         text.Append("    public static class PasswordBlocklistTable\n    {\n");
         text.Append("        /// <summary>Number of distinct words in the filter.</summary>\n");
         text.Append("        public const int WordCount = ").Append(wordCount.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
-        text.Append("        /// <summary>Returns a new copy of the filter bits, <see cref=\"PasswordBloomFilter.ByteCount\"/> bytes long.</summary>\n");
-        text.Append("        /// <returns>The filter.</returns>\n");
-        text.Append("        public static byte[] CreateFilter()\n        {\n");
-        text.Append("            return new byte[]\n            {\n");
-        for (int i = 0; i < filter.Length; i += 32)
+        text.Append("        /// <summary>Bytes per chunk of the filter.</summary>\n");
+        text.Append("        public const int ChunkBytes = ").Append(ChunkBytes.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
+        text.Append("        /// <summary>Number of chunks: <see cref=\"PasswordBloomFilter.ByteCount\"/> / <see cref=\"ChunkBytes\"/>.</summary>\n");
+        text.Append("        public const int ChunkCount = ").Append((filter.Length / ChunkBytes).ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
+        text.Append("        /// <summary>\n");
+        text.Append("        /// Returns a new copy of chunk <paramref name=\"index\"/>: filter bytes index * ChunkBytes to (index + 1) * ChunkBytes.\n");
+        text.Append("        /// Throws <see cref=\"System.ArgumentOutOfRangeException\"/> outside 0 to ChunkCount - 1.\n");
+        text.Append("        /// </summary>\n");
+        text.Append("        /// <param name=\"index\">The chunk.</param>\n");
+        text.Append("        /// <returns>A new array of ChunkBytes bytes.</returns>\n");
+        text.Append("        public static byte[] CreateChunk(int index)\n        {\n            switch (index)\n            {\n");
+        for (int chunk = 0; chunk < filter.Length / ChunkBytes; chunk++)
         {
-            text.Append("                ");
-            for (int j = i; j < i + 32 && j < filter.Length; j++)
+            text.Append("                case ").Append(chunk.ToString(CultureInfo.InvariantCulture)).Append(":\n                    return new byte[]\n                    {\n");
+            for (int i = chunk * ChunkBytes; i < (chunk + 1) * ChunkBytes; i += 32)
             {
-                text.Append("0x").Append(filter[j].ToString("X2", CultureInfo.InvariantCulture)).Append(',');
-                if (j < i + 31)
+                text.Append("                        ");
+                for (int j = i; j < i + 32; j++)
                 {
-                    text.Append(' ');
+                    text.Append("0x").Append(filter[j].ToString("X2", CultureInfo.InvariantCulture)).Append(',');
+                    if (j < i + 31)
+                    {
+                        text.Append(' ');
+                    }
                 }
+
+                text.Append('\n');
             }
 
-            text.Append('\n');
+            text.Append("                    };\n");
         }
 
-        text.Append("            };\n        }\n    }\n}\n");
+        text.Append("                default:\n                    throw new System.ArgumentOutOfRangeException(nameof(index));\n");
+        text.Append("            }\n        }\n    }\n}\n");
         return text.ToString();
     }
 

@@ -61,6 +61,7 @@ namespace nanoFramework.TestFramework
         public static void IsNotNull(object? value, string message = "") { if (value is null) Fail("Assert.IsNotNull", message); }
         /// <summary>Fails unless both are the same instance.</summary>
         public static void AreSame(object? expected, object? actual, string message = "") { if (!ReferenceEquals(expected, actual)) Fail("Assert.AreSame", message); }
+        public static void AreNotSame(object? notExpected, object? actual, string message = "") { if (ReferenceEquals(notExpected, actual)) Fail("Assert.AreNotSame", message); }
 
         /// <summary>Fails unless <paramref name="value"/> is an instance of <paramref name="expectedType"/>.</summary>
         public static void IsInstanceOfType(object? value, Type expectedType, string message = "")

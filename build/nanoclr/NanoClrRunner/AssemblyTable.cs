@@ -9,7 +9,7 @@ namespace NetGuard.Build.NanoClr;
 internal sealed record DeviceAssembly(string Kind, string Name, string Folder, IReadOnlyList<string> References)
 {
     /// <summary>The assembly name the device sees (every test assembly is NFUnitTest).</summary>
-    public string AssemblyName => Kind is "test" or "bench" ? "NFUnitTest" : Name;
+    public string AssemblyName => Kind is "test" or "hwtest" or "bench" ? "NFUnitTest" : Name;
 
     /// <summary>The gate project's output for <paramref name="configuration"/>.</summary>
     public string GateOutput(string repository, string configuration) =>
@@ -34,7 +34,7 @@ internal static class AssemblyTable
             }
 
             string[] cells = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (cells.Length != 5 || !(cells[0] is "lib" or "support" or "test" or "app" or "bench"))
+            if (cells.Length != 5 || !(cells[0] is "lib" or "support" or "test" or "hwtest" or "app" or "bench"))
             {
                 throw new FormatException(path + ":" + number + ": expected 'kind name folder references links'");
             }

@@ -98,6 +98,13 @@ internal static class Program
             }
         }
 
+        foreach (DeviceAssembly hardware in table.Where(a => a.Kind == "hwtest"))
+        {
+            string dll = Path.Combine(OutputFolder(options, hardware), "NFUnitTest.dll");
+            int count = File.Exists(dll) ? TestInventory.Read(dll).Values.Sum() : 0;
+            Console.WriteLine($"  {hardware.Name,-30} {count,5} tests converted, not run: they need a board (no native code for them in the POSIX host)");
+        }
+
         Console.WriteLine($"nanoCLR: {passed} passed, {failed} failed");
         return failed == 0 && passed > 0 ? 0 : 1;
     }
@@ -292,7 +299,7 @@ internal static class Program
 
     private static string OutputFolder(Options options, DeviceAssembly assembly) => assembly.Kind switch
     {
-        "test" => Path.Combine(options.Output, "tests", assembly.Name),
+        "test" or "hwtest" => Path.Combine(options.Output, "tests", assembly.Name),
         "bench" => Path.Combine(options.Output, "bench", assembly.Name),
         _ => options.Output,
     };

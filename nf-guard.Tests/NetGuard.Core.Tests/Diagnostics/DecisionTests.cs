@@ -41,13 +41,21 @@ namespace NetGuard.Tests.Diagnostics
         }
 
         [TestMethod]
-        public void Default_IsAccepted_SoCodeMustStartFromARefusal()
+        public void Default_IsNull_SoAForgottenDecisionCannotReadAsAccepted()
         {
-            // A default(Decision) reads as Accepted: decision code must assign a refusal first and accept
-            // only on its last line. This test documents that hazard.
+            // A decision variable nobody assigned is null: reading it throws instead of accepting.
             Decision decision = default(Decision);
 
-            Assert.IsTrue(decision.IsAccepted);
+            Assert.IsNull(decision);
+            Assert.ThrowsException(typeof(NullReferenceException), () => { bool accepted = decision.IsAccepted; });
+        }
+
+        [TestMethod]
+        public void Accept_IsOneSharedInstance_AndRefusalsAreNot()
+        {
+            Assert.AreSame(Decision.Accept(), Decision.Accept());
+            Assert.AreNotSame(Decision.Refuse(ReasonCode.RateLimited), Decision.Refuse(ReasonCode.RateLimited));
+            Assert.IsFalse(Decision.Refuse(ReasonCode.RateLimited).IsAccepted);
         }
     }
 }

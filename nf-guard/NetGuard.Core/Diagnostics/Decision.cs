@@ -2,20 +2,24 @@ namespace NetGuard.Diagnostics
 {
     /// <summary>
     /// The outcome of a security decision: accepted, or refused with a <see cref="ReasonCode"/> and,
-    /// where waiting helps, how long to wait. A value type, so returning one allocates nothing.
+    /// where waiting helps, how long to wait. Immutable. Every acceptance is the same instance, so accepting
+    /// allocates nothing; a refusal allocates one small object. (A struct would allocate on every return on
+    /// nanoFramework, whose interpreter keeps value types on the heap.)
     /// </summary>
-    public readonly struct Decision
+    public sealed class Decision
     {
+        private static readonly Decision Accepted = new Decision(ReasonCode.Accepted, 0);
+
         private Decision(ReasonCode reason, long retryAfterTicks)
         {
             Reason = reason;
             RetryAfterTicks = retryAfterTicks;
         }
 
-        /// <summary>An accepted decision.</summary>
+        /// <summary>An accepted decision (always the same instance).</summary>
         public static Decision Accept()
         {
-            return new Decision(ReasonCode.Accepted, 0);
+            return Accepted;
         }
 
         /// <summary>

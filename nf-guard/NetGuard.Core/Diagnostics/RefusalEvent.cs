@@ -2,10 +2,10 @@ namespace NetGuard.Diagnostics
 {
     /// <summary>
     /// One refusal the network guard made: when, why, which class or listener it concerned, the local
-    /// port and the remote end. A value type holding only references to strings that already exist, so
-    /// recording one allocates nothing.
+    /// port and the remote end. Immutable. The guard records refusals without making these; they are made
+    /// when its log is read.
     /// </summary>
-    public readonly struct RefusalEvent
+    public sealed class RefusalEvent
     {
         /// <summary>Creates a record. Never fails.</summary>
         /// <param name="timeTicks">When, on the guard's monotonic clock, in 100 ns ticks.</param>

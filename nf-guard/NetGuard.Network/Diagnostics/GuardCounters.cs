@@ -10,8 +10,8 @@ namespace NetGuard.Diagnostics
     /// </summary>
     public sealed class GuardCounters
     {
-        // ReasonCode values fit in a byte (ranges 0x00-0x7F today; ReasonCodes scans up to 0xFF).
-        private const int ReasonSlots = 256;
+        // Every ReasonCode value is below 0x80 (ReasonCodeTableTests checks it): one slot each, 1 KB of counters.
+        private const int ReasonSlots = 0x80;
 
         private readonly object _gate = new object();
         private readonly string[] _sources;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Networking;
+using NetGuard.Cryptography;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Network;
@@ -52,7 +53,8 @@ namespace NetGuard.Samples.Device
 
         /// <summary>
         /// The sample firmwares' declaration for <paramref name="model"/>: version 1.0.0, security counter 1, the
-        /// vendor key, admin port 80, the resolver for update checks and the update domain. Edit the resolver
+        /// vendor key, admin port 80, the resolver for update checks and the update domain, and as many admin workers as
+        /// the board's heap affords. Edit the resolver
         /// (192.168.1.1 here, the usual home router) and domain for an installation.
         /// </summary>
         /// <param name="model">The model name.</param>
@@ -66,6 +68,11 @@ namespace NetGuard.Samples.Device
             options.TrustedKeys = new byte[][] { UpdateKey };
             options.DnsResolver = 0xC0A80101;
             options.UpdateDomain = "updates.example.com";
+            options.MaxAdminConnections = DeviceBoard.RecommendedAdminConnections();
+
+            // Passwords are hashed with the native HMAC: calibration at first boot then affords many more PBKDF2
+            // iterations in the same 300 ms than the managed HMAC would (its floor stays 1000).
+            options.PasswordHmac = new HmacSha256Factory(NativeHmacSha256.Create);
             return options;
         }
 
@@ -170,7 +177,7 @@ namespace NetGuard.Samples.Device
                 clock,
                 new HardwareEntropySource(),
                 new NetworkGuardFactory(new GuardFactory(clock).Create));
-            device.Guard.Refused += new RefusalEventHandler(LogRefusal);
+            device.AddTicker(new TickHandler(new RefusalLogger(device.Guard).Log));
             Decision installed = device.InstallStagedUpdate(selfTest);
             if (installed.Reason != ReasonCode.NothingStaged)
             {
@@ -239,9 +246,25 @@ namespace NetGuard.Samples.Device
             return text;
         }
 
-        private static void LogRefusal(object sender, RefusalEvent refusal)
+        // Logs the guard's refusals from the tick thread, one summary line per 10 s at most: a scan or a flood must not
+        // become a line per packet on the refused caller's thread.
+        private sealed class RefusalLogger
         {
-            Debug.WriteLine("guard: refused " + ReasonCodes.Name(refusal.Reason) + " " + refusal.Source + " " + Ipv4.ToString(refusal.RemoteAddress));
+            private readonly RefusalSummary _summary;
+
+            internal RefusalLogger(NetworkGuard guard)
+            {
+                _summary = new RefusalSummary(guard, 10 * TimeSpan.TicksPerSecond);
+            }
+
+            internal void Log(long nowTicks)
+            {
+                string line;
+                if (_summary.TryTake(nowTicks, out line))
+                {
+                    Debug.WriteLine(line);
+                }
+            }
         }
 
         // The factory delegate needs an instance method bound to the clock (no lambdas capturing state on the device).

@@ -79,6 +79,8 @@ internal static class HostRunner
             SecurityCounter = BuiltInSecurityCounter,
             AdminPort = line.Port == 0 ? FreeLoopbackPort() : line.Port,
             DnsResolver = HostNetworkGuard.Loopback,
+            // The simulated board has PSRAM (the device picks by its heap: DeviceBoard.RecommendedAdminConnections).
+            MaxAdminConnections = 4,
         };
 
         if (line.TrustFile != null)
@@ -167,8 +169,16 @@ internal static class HostRunner
 
         // The host's clock is already kept by the OS's NTP client; it stands in for the device's SNTP.
         device.Time.SetWallClock(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        device.Guard.Refused += (sender, refusal) => Log(
-            $"guard: refused {ReasonCodes.Name(refusal.Reason)} source={refusal.Source} local-port={refusal.LocalPort} remote={Ipv4.ToString(refusal.RemoteAddress)}:{refusal.RemotePort}");
+        // As on the device, refusals are logged from the tick thread as summary lines; one a second at most here, for
+        // a person watching the console (the device's is 10 s).
+        var refusals = new RefusalSummary(device.Guard, TimeSpan.TicksPerSecond);
+        device.AddTicker(now =>
+        {
+            if (refusals.TryTake(now, out string line))
+            {
+                Log(line);
+            }
+        });
 
         Func<string, bool> boardCommand = sample.Attach(device);
         InstallStaged(device, staging);

@@ -44,6 +44,7 @@ namespace nanoFramework.TestFramework
         public static void IsNull(object value, string message = "") { throw new NotImplementedException(); }
         public static void IsNotNull(object value, string message = "") { throw new NotImplementedException(); }
         public static void AreSame(object expected, object actual, string message = "") { throw new NotImplementedException(); }
+        public static void AreNotSame(object notExpected, object actual, string message = "") { throw new NotImplementedException(); }
         public static void IsInstanceOfType(object value, Type expectedType, string message = "") { throw new NotImplementedException(); }
         public static void ThrowsException(Type exceptionType, Action action, string message = "") { throw new NotImplementedException(); }
         public static void SkipTest(string message = "") { throw new NotImplementedException(); }
