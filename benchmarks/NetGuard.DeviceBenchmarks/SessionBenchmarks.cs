@@ -66,7 +66,7 @@ namespace NetGuard.DeviceBenchmarks
             // The calibrated default would time PBKDF2 on this clock; the bench uses the documented floor instead.
             options.AccountPolicy = OwnerAccountPolicy.CreateDefault().WithIterations(1000);
             s_files = new MemoryFileSystem();
-            AdminDevice device = new AdminDevice(options, s_files, new FlashStagingArea(), new RecordingInstaller(),
+            AdminDevice device = new AdminDevice(options, s_files, new FlashStagingArea(), new MemoryImageSlots().Installer,
                 s_clock, new SeededEntropySource(11), new NetworkGuardFactory(new GuardMaker(s_layer, s_clock).Make));
             Report("session-heap-composed");
             SmartSocketApp app = new SmartSocketApp(device, new BenchRelayBoard());

@@ -112,10 +112,16 @@ internal sealed class InMemoryStagingArea : IStagingArea
     }
 }
 
-/// <summary>An installer that accepts (the fuzz targets never confirm an update).</summary>
+/// <summary>An installer with nothing installed (the fuzz targets never boot an update).</summary>
 internal sealed class AcceptingInstaller : IImageInstaller
 {
     public Decision Activate(IStagingArea staging, StagedUpdate update) => Decision.Accept();
+
+    public Decision Revert() => Decision.Accept();
+
+    public Decision Commit() => Decision.Accept();
+
+    public int ReadActive(long position, byte[] buffer, int offset, int count) => -1;
 }
 
 /// <summary>Trusted time fixed by the target, or unknown.</summary>

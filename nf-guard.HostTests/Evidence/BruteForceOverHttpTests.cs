@@ -35,7 +35,7 @@ public sealed class BruteForceOverHttpTests : IDisposable
     public BruteForceOverHttpTests(ITestOutputHelper output)
     {
         _output = output;
-        int port = FreeLoopbackPort();
+        int port = LoopbackPorts.FreeTcp();
         var options = new AdminDeviceOptions
         {
             Model = "SmartSocket",
@@ -48,7 +48,7 @@ public sealed class BruteForceOverHttpTests : IDisposable
             options,
             new DirectoryFileSystem(Path.Combine(_data, "records")),
             new DirectoryStagingArea(Path.Combine(_data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength)),
-            new DirectoryImageInstaller(Path.Combine(_data, "installed")),
+            DirectoryImageInstaller.Create(Path.Combine(_data, "installed"), 1 << 20),
             _clock,
             new SystemEntropySource(),
             policy => HostNetworkGuard.CreateLoopback(policy, _clock));
@@ -136,15 +136,6 @@ public sealed class BruteForceOverHttpTests : IDisposable
         using HttpResponseMessage response = _http.PostAsync(path, content).GetAwaiter().GetResult();
         string retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? string.Join("", values) : "";
         return (response.StatusCode, retryAfter);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private sealed class Tally

@@ -232,7 +232,7 @@ public sealed class TlsConnectionSourceTests : IDisposable
             options,
             new DirectoryFileSystem(Path.Combine(data, "records")),
             new DirectoryStagingArea(Path.Combine(data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength)),
-            new DirectoryImageInstaller(Path.Combine(data, "installed")),
+            DirectoryImageInstaller.Create(Path.Combine(data, "installed"), 1 << 20),
             clock,
             new SystemEntropySource(),
             policy => HostNetworkGuard.CreateLoopback(policy, clock));

@@ -157,14 +157,16 @@ public sealed class SampleEndToEndTests : IDisposable
             host.Stop();
         }
 
-        // Restart: the update is installed (self-test, confirm, counter raised); password and relay kept.
+        // Restart: the update runs on trial, passes its self-test and confirms itself (counter raised); password and
+        // relay kept.
         using (SampleHostProcess host = SampleHostProcess.Start(assembly, data, trust))
         {
-            host.WaitForLine("update: installed 1.1.0 (security counter now 2)", TimeSpan.FromSeconds(10));
+            host.WaitForLine("update: 1.1.0 starts on trial", TimeSpan.FromSeconds(10));
+            host.WaitForLine("update: 1.1.0 confirmed after its self-test and settle time (security counter now 2)", TimeSpan.FromSeconds(10));
             var (_, status, _) = host.Call(HttpMethod.Get, "/api/status");
             Assert.False(status.GetProperty("setupRequired").GetBoolean());
             Assert.Equal("1.1.0", status.GetProperty("firmwareVersion").GetString());
-            Assert.True(File.Exists(Path.Combine(data, "installed", "installed.bin")));
+            Assert.True(File.Exists(Path.Combine(data, "installed", "slot-0", "staged.bin")));
 
             var (loginCode, login, _) = host.Call(HttpMethod.Post, "/api/login", json: new { password = Password });
             Assert.Equal(200, loginCode);

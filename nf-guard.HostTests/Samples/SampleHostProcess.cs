@@ -171,6 +171,16 @@ internal sealed class SampleHostProcess : IDisposable
         return ((int)response.StatusCode, parsed, response);
     }
 
+    /// <summary>Kills the process with SIGKILL (no chance to clean up: a crash or a pulled plug) and waits for it.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        if (!_process.WaitForExit(10000))
+        {
+            throw new Xunit.Sdk.XunitException("the sample did not die within 10 s of SIGKILL");
+        }
+    }
+
     public void Dispose()
     {
         Http?.Dispose();

@@ -7,7 +7,7 @@ using static NetGuard.HostTests.Updates.UpdateTestKit;
 
 namespace NetGuard.HostTests.Updates;
 
-/// <summary>The host staging area and installer on a real directory, driven by the controller across restarts.</summary>
+/// <summary>The host staging area and slot installer on a real directory, driven by the controller across restarts.</summary>
 public sealed class DirectoryStagingAreaTests : IDisposable
 {
     private static readonly TestKey Vendor = Key(1);
@@ -16,10 +16,10 @@ public sealed class DirectoryStagingAreaTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private UpdateController Boot(SimulatedRecordStore store) =>
-        new(new UpdateSettings(Model, new FirmwareVersion(1, 0, 0), 1), Ring(Vendor), store, new DirectoryStagingArea(Path.Combine(_dir, "staging"), 1 << 20), new DirectoryImageInstaller(Path.Combine(_dir, "installed")), new TestTime(Now));
+        new(new UpdateSettings(Model, new FirmwareVersion(1, 0, 0), 1), Ring(Vendor), store, new DirectoryStagingArea(Path.Combine(_dir, "staging"), 1 << 20), DirectoryImageInstaller.Create(Path.Combine(_dir, "installed"), 1 << 20), new TestTime(Now));
 
     [Fact]
-    public void StageRestartConfirm_InstallsTheImageFile()
+    public void StageRestartTrialConfirm_KeepsTheImageInASlotFile()
     {
         var store = new SimulatedRecordStore(new PowerSupply());
         byte[] image = Image(10_000);
@@ -29,11 +29,25 @@ public sealed class DirectoryStagingAreaTests : IDisposable
 
         UpdateController restarted = Boot(store);
         Assert.True(restarted.TryGetStaged(out _));
-        Assert.True(restarted.ConfirmStaged(true).IsAccepted);
-
-        Assert.Equal(image, File.ReadAllBytes(Path.Combine(_dir, "installed", "installed.bin")));
+        Assert.True(restarted.Boot().IsAccepted);
+        Assert.True(restarted.IsOnTrial);
+        Assert.Equal(image, File.ReadAllBytes(Path.Combine(_dir, "installed", "slot-0", "staged.bin")));
         Assert.False(File.Exists(Path.Combine(_dir, "staging", "staged.bin")));
-        Assert.Equal(3u, Boot(store).SecurityCounter);
+        Assert.Equal(1u, restarted.SecurityCounter);
+        Assert.True(restarted.ConfirmTrial().IsAccepted);
+
+        UpdateController confirmed = Boot(store);
+        Assert.True(confirmed.Boot().IsAccepted);
+        Assert.Equal(3u, confirmed.SecurityCounter);
+        Assert.True(confirmed.ReadImageToLoad(out byte[] loaded).IsAccepted);
+        Assert.Equal(image, loaded);
+
+        // Twin: the file changed on disk is never loaded, and the next start runs the built-in firmware.
+        File.WriteAllBytes(Path.Combine(_dir, "installed", "slot-0", "staged.bin"), Image(10_000, seed: 9));
+        Assert.Equal(ReasonCode.DigestMismatch, confirmed.ReadImageToLoad(out _).Reason);
+        UpdateController after = Boot(store);
+        Assert.True(after.Boot().IsAccepted);
+        Assert.False(after.RunsInstalledImage);
     }
 
     [Fact]

@@ -6,87 +6,144 @@ using static NetGuard.HostTests.Updates.UpdateTestKit;
 
 namespace NetGuard.HostTests.Updates;
 
-/// <summary>Confirm / revert, anti-rollback persistence, power cuts at every write, and key rotation.</summary>
+/// <summary>Trial, confirmation and rollback, anti-rollback persistence, power cuts at every write, and key rotation.</summary>
 public class UpdateControllerTests
 {
     private static readonly TestKey Root = Key(1);
     private static readonly TestKey Second = Key(2);
     private static readonly TestKey Third = Key(3);
 
-    [Fact]
-    public void ConfirmStaged_InstallsAndRaisesCounterOnlyThen()
+    private static readonly byte[] ImageA = Image(300, seed: 1);
+    private static readonly byte[] ImageB = Image(700, seed: 2);
+    private static readonly byte[] PackageA = Package(Root, Manifest(Root, ImageA, major: 2, minor: 0, counter: 9), ImageA);
+    private static readonly byte[] PackageB = Package(Root, Manifest(Root, ImageB, major: 3, minor: 0, counter: 12), ImageB);
+
+    // A device with builtInCounter 5 that has PackageA staged.
+    private static SimulatedDevice Staged(byte[] package)
     {
         var device = new SimulatedDevice(Ring(Root), builtInCounter: 5);
-        byte[] image = Image(300);
-        Assert.True(Feed(device.Controller, Package(Root, Manifest(Root, image, major: 2, minor: 0, counter: 9), image), 64).IsAccepted);
-        Assert.Equal(5u, device.Controller.SecurityCounter);
+        Decision staged = Feed(device.Controller, package, 64);
+        Assert.True(staged.IsAccepted, Name(staged.Reason));
+        return device;
+    }
+
+    // A device running 2.0.0 (ImageA, counter 9), confirmed, with PackageB staged.
+    private static SimulatedDevice RunningAWithBStaged()
+    {
+        SimulatedDevice device = Staged(PackageA);
+        Assert.True(device.RestartAndBoot().ConfirmTrial().IsAccepted);
+        UpdateController running = device.RestartAndBoot();
+        Assert.Equal("2.0.0", running.CurrentVersion.ToString());
+        Assert.True(Feed(running, PackageB, 100).IsAccepted);
+        return device;
+    }
+
+    [Fact]
+    public void Boot_StartsTheStagedUpdateOnTrial_CounterRisesOnlyAtConfirmation()
+    {
+        SimulatedDevice device = Staged(PackageA);
         Assert.Equal("1.0.0", device.Controller.CurrentVersion.ToString());
 
-        UpdateController afterRestart = device.Boot();
-        Assert.True(afterRestart.TryGetStaged(out StagedUpdate staged), "the staged update survives a restart");
-        Assert.Equal(9u, staged.SecurityCounter);
-
-        Assert.True(afterRestart.ConfirmStaged(true).IsAccepted);
-        Assert.Equal(9u, afterRestart.SecurityCounter);
-        Assert.Equal("2.0.0", afterRestart.CurrentVersion.ToString());
-        Assert.Equal(image, device.Installer.Installed);
+        UpdateController trial = device.RestartAndBoot();
+        Assert.True(trial.IsOnTrial);
+        Assert.Equal("2.0.0", trial.CurrentVersion.ToString());
+        Assert.Equal(5u, trial.SecurityCounter);
+        Assert.Equal(InstallOutcome.Trial, trial.LastInstall);
+        Assert.Equal(ImageA, device.ActiveImage);
+        Assert.True(device.Installer.KeepsPrevious, "the built-in firmware stays the previous image");
         Assert.Null(device.Staging.Staged);
-        Assert.False(afterRestart.TryGetStaged(out _));
+        Assert.Equal(ReasonCode.SecurityCounterRollback, Feed(trial, Package(Root, Manifest(Root, ImageA, counter: 4), ImageA), 64).Reason);
 
-        UpdateController again = device.Boot();
+        Assert.True(trial.ConfirmTrial().IsAccepted);
+        Assert.Equal(9u, trial.SecurityCounter);
+        Assert.False(device.Installer.KeepsPrevious);
+
+        UpdateController again = device.RestartAndBoot();
         Assert.Equal(9u, again.SecurityCounter);
         Assert.Equal("2.0.0", again.CurrentVersion.ToString());
-        Assert.Equal(ReasonCode.SecurityCounterRollback, Feed(again, Package(Root, Manifest(Root, image, counter: 8), image), 64).Reason);
-        Assert.True(Feed(again, Package(Root, Manifest(Root, image, counter: 9), image), 64).IsAccepted, "twin: same counter is fine");
+        Assert.Equal(InstallOutcome.Confirmed, again.LastInstall);
+        Assert.Equal(ReasonCode.SecurityCounterRollback, Feed(again, Package(Root, Manifest(Root, ImageA, counter: 8), ImageA), 64).Reason);
+        Assert.True(Feed(again, Package(Root, Manifest(Root, ImageA, counter: 9), ImageA), 64).IsAccepted, "twin: same counter is fine");
     }
 
     [Fact]
-    public void ConfirmStaged_FailedSelfTest_KeepsPreviousImageAndCounter()
+    public void SecondUpdate_RolledBack_ReturnsToTheFirstUpdateNotTheBuiltInFirmware()
     {
-        var device = new SimulatedDevice(Ring(Root), builtInCounter: 5);
-        byte[] image = Image(30);
-        Assert.True(Feed(device.Controller, Package(Root, Manifest(Root, image, counter: 9), image), 7).IsAccepted);
+        SimulatedDevice device = RunningAWithBStaged();
+        UpdateController trial = device.RestartAndBoot();
+        Assert.Equal("3.0.0", trial.CurrentVersion.ToString());
+        Assert.Equal(ImageB, device.ActiveImage);
 
-        Decision decision = device.Controller.ConfirmStaged(false);
+        UpdateController crashed = device.RestartAndBoot();
 
-        Assert.Equal(ReasonCode.SelfTestFailed, decision.Reason);
-        Assert.Equal(5u, device.Controller.SecurityCounter);
-        Assert.Equal("1.0.0", device.Controller.CurrentVersion.ToString());
-        Assert.Null(device.Installer.Installed);
-        Assert.Null(device.Staging.Staged);
-        Assert.Equal(ReasonCode.NothingStaged, device.Controller.ConfirmStaged(true).Reason);
-        Assert.Equal(5u, device.Boot().SecurityCounter);
+        Assert.Equal("2.0.0", crashed.CurrentVersion.ToString());
+        Assert.Equal(9u, crashed.SecurityCounter);
+        Assert.Equal(ImageA, device.ActiveImage);
+        Assert.Equal(InstallOutcome.RolledBack, crashed.LastInstall);
+        Assert.Equal(ReasonCode.TrialNotConfirmed, crashed.LastInstallReason);
+        Assert.Equal("3.0.0", crashed.LastInstallVersion.ToString());
+        Assert.True(crashed.ReadImageToLoad(out byte[] loaded).IsAccepted);
+        Assert.Equal(ImageA, loaded);
+        Assert.True(Feed(crashed, PackageB, 100).IsAccepted, "the owner may push the package again");
     }
 
     [Fact]
-    public void ConfirmStaged_WithSelfTestDelegate_TreatsExceptionAsFailure()
+    public void FailTrial_KeepsPreviousImageAndCounter()
     {
-        var device = new SimulatedDevice(Ring(Root));
-        byte[] image = Image(30);
-        Assert.True(Feed(device.Controller, Package(Root, image), 7).IsAccepted);
-        Assert.Equal(ReasonCode.SelfTestFailed, device.Controller.ConfirmStaged(() => throw new InvalidOperationException("boom")).Reason);
+        SimulatedDevice device = RunningAWithBStaged();
+        UpdateController trial = device.RestartAndBoot();
 
-        Assert.True(Feed(device.Controller, Package(Root, image), 7).IsAccepted);
-        Assert.True(device.Controller.ConfirmStaged(() => true).IsAccepted);
+        Assert.True(trial.FailTrial(ReasonCode.SelfTestFailed).IsAccepted);
+
+        Assert.Equal(ReasonCode.SelfTestFailed, trial.LastInstallReason);
+        Assert.Equal(9u, trial.SecurityCounter);
+        Assert.Equal("2.0.0", trial.CurrentVersion.ToString());
+        Assert.Equal(ImageA, device.ActiveImage);
+        Assert.Equal(ReasonCode.InvalidState, trial.FailTrial(ReasonCode.SelfTestFailed).Reason);
+        UpdateController restarted = device.RestartAndBoot();
+        Assert.False(restarted.IsOnTrial, "never retried by itself");
+        Assert.Equal("2.0.0", restarted.CurrentVersion.ToString());
     }
 
     [Fact]
-    public void ConfirmStaged_RehashesStagedImage()
+    public void Boot_RehashesTheStagedImage()
     {
-        var device = new SimulatedDevice(Ring(Root), builtInCounter: 5);
-        byte[] image = Image(30);
-        Assert.True(Feed(device.Controller, Package(Root, Manifest(Root, image, counter: 9), image), 7).IsAccepted);
-        device.Staging.Staged![3] ^= 1; // flash corrupted (or tampered) between staging and installation
+        SimulatedDevice device = Staged(PackageA);
+        device.Staging.Staged![3] ^= 1; // flash corrupted (or tampered) between staging and the trial
 
-        Assert.Equal(ReasonCode.DigestMismatch, device.Controller.ConfirmStaged(true).Reason);
-        Assert.Equal(5u, device.Controller.SecurityCounter);
-        Assert.Null(device.Installer.Installed);
+        UpdateController booted = device.RestartAndBoot();
+        Assert.False(booted.IsOnTrial);
+        Assert.Equal(ReasonCode.DigestMismatch, booted.LastInstallReason);
+        Assert.Equal(5u, booted.SecurityCounter);
+        Assert.Null(device.ActiveImage);
     }
 
     [Fact]
-    public void NothingStaged_ConfirmRefuses()
+    public void Boot_InstalledImageChangedInFlash_IsNeverRun()
     {
-        Assert.Equal(ReasonCode.NothingStaged, new SimulatedDevice(Ring(Root)).Controller.ConfirmStaged(true).Reason);
+        SimulatedDevice device = RunningAWithBStaged();
+        device.Controller.DiscardStaged();
+        device.Slot0.Staged![0] ^= 1;
+
+        UpdateController booted = device.RestartAndBoot();
+
+        Assert.False(booted.RunsInstalledImage);
+        Assert.Equal("1.0.0", booted.CurrentVersion.ToString());
+        Assert.Equal(9u, booted.SecurityCounter);
+        Assert.Equal(ReasonCode.DigestMismatch, booted.LastInstallReason);
+        Assert.Equal(ReasonCode.NothingStaged, booted.ReadImageToLoad(out _).Reason);
+    }
+
+    [Fact]
+    public void UnreadableSlotIndex_RunsTheBuiltInFirmware()
+    {
+        SimulatedDevice device = RunningAWithBStaged();
+        device.Controller.DiscardStaged();
+        device.SlotIndex.Corrupt(SlotImageInstaller.IndexRecordName);
+
+        UpdateController booted = device.RestartAndBoot();
+        Assert.False(booted.RunsInstalledImage);
+        Assert.Equal(ReasonCode.DigestMismatch, booted.LastInstallReason);
     }
 
     [Fact]
@@ -94,8 +151,9 @@ public class UpdateControllerTests
     {
         var device = new SimulatedDevice(Ring(Root));
         device.Store.Corrupt(UpdateController.StateRecordName);
-        UpdateController controller = device.Boot();
+        UpdateController controller = device.Restart();
         Assert.True(controller.IsStateCorrupt);
+        Assert.Equal(ReasonCode.StorageCorrupt, controller.Boot().Reason);
         Assert.Equal(ReasonCode.StorageCorrupt, Feed(controller, Package(Root, Image(10)), 5).Reason);
     }
 
@@ -123,7 +181,7 @@ public class UpdateControllerTests
 
             Decision decision = Feed(device.Controller, second, 10);
 
-            UpdateController rebooted = device.Boot();
+            UpdateController rebooted = device.Restart();
             Assert.Equal(5u, rebooted.SecurityCounter);
             Assert.Equal("1.0.0", rebooted.CurrentVersion.ToString());
             if (rebooted.TryGetStaged(out StagedUpdate staged))
@@ -141,39 +199,128 @@ public class UpdateControllerTests
         }
     }
 
-    [Fact]
-    public void PowerCut_AtEveryWriteWhileConfirming_EndsOldOrNewNeverMixed()
+    // Runs step on a fresh device from setup, with power cut after 0, 1, ... writes, then restarts and boots with full
+    // power and hands the result to check; returns how many writes the uninterrupted step makes. A step must not
+    // restart the device itself (a restart restores power): setup does that.
+    private static int PowerCutAtEveryWrite(Func<SimulatedDevice> setup, Action<SimulatedDevice> step, Action<SimulatedDevice, UpdateController, int> check)
     {
-        byte[] image = Image(100);
-        byte[] package = Package(Root, Manifest(Root, image, major: 3, counter: 12), image);
-        var reference = new SimulatedDevice(Ring(Root), builtInCounter: 5);
-        Assert.True(Feed(reference.Controller, package, 10).IsAccepted);
+        SimulatedDevice reference = setup();
         int before = reference.Power.Steps;
-        Assert.True(reference.Controller.ConfirmStaged(true).IsAccepted);
+        step(reference);
         int steps = reference.Power.Steps - before;
-
+        Assert.True(steps >= 1);
         for (int cut = 0; cut <= steps; cut++)
         {
-            var device = new SimulatedDevice(Ring(Root), builtInCounter: 5);
-            Assert.True(Feed(device.Controller, package, 10).IsAccepted);
+            SimulatedDevice device = setup();
             device.Power.Budget = device.Power.Steps + cut;
-            device.Controller.ConfirmStaged(true);
+            step(device);
+            check(device, device.RestartAndBoot(), cut);
+        }
 
-            UpdateController rebooted = device.Boot();
-            bool updated = rebooted.SecurityCounter == 12;
-            if (updated)
+        return steps;
+    }
+
+    [Fact]
+    public void PowerCut_AtEveryWriteOfTheTrialStart_RunsOldOrNewOnTrialNeverUnguarded()
+    {
+        int steps = PowerCutAtEveryWrite(
+            () =>
             {
-                Assert.Equal("3.1.0", rebooted.CurrentVersion.ToString());
-                Assert.Equal(image, device.Installer.Installed);
-            }
-            else
+                SimulatedDevice device = RunningAWithBStaged();
+                device.Restart();
+                return device;
+            },
+            device => device.Controller.Boot(),
+            (device, booted, cut) =>
             {
-                Assert.Equal(5u, rebooted.SecurityCounter);
-                Assert.Equal("1.0.0", rebooted.CurrentVersion.ToString());
-                Assert.True(rebooted.TryGetStaged(out _), "still staged: the confirmation can be retried");
-                Assert.True(rebooted.ConfirmStaged(true).IsAccepted);
-                Assert.Equal(12u, rebooted.SecurityCounter);
-            }
+                Assert.Equal(9u, booted.SecurityCounter);
+                if (booted.IsOnTrial)
+                {
+                    Assert.Equal("3.0.0", booted.CurrentVersion.ToString());
+                    Assert.Equal(ImageB, device.ActiveImage);
+                    Assert.True(booted.ConfirmTrial().IsAccepted, "cut " + cut);
+                    Assert.Equal(12u, booted.SecurityCounter);
+                }
+                else
+                {
+                    // The interrupted start counts as the trial's one run: rolled back, the confirmed image runs.
+                    Assert.Equal("2.0.0", booted.CurrentVersion.ToString());
+                    Assert.Equal(ImageA, device.ActiveImage);
+                    Assert.Equal(InstallOutcome.RolledBack, booted.LastInstall);
+                }
+            });
+        Assert.True(steps >= 6, "trial record, slot copy, index, staging discard, boot flag: " + steps);
+    }
+
+    [Fact]
+    public void PowerCut_AtEveryWriteOfTheConfirmation_EndsConfirmedOrRolledBackNeverMixed()
+    {
+        PowerCutAtEveryWrite(
+            () =>
+            {
+                SimulatedDevice device = RunningAWithBStaged();
+                device.RestartAndBoot();
+                return device;
+            },
+            device => device.Controller.ConfirmTrial(),
+            (device, booted, cut) =>
+            {
+                Assert.False(booted.IsOnTrial);
+                Assert.False(device.Installer.KeepsPrevious, "cut " + cut);
+                if (booted.LastInstall == InstallOutcome.Confirmed)
+                {
+                    Assert.Equal(12u, booted.SecurityCounter);
+                    Assert.Equal("3.0.0", booted.CurrentVersion.ToString());
+                    Assert.Equal(ImageB, device.ActiveImage);
+                }
+                else
+                {
+                    Assert.Equal(InstallOutcome.RolledBack, booted.LastInstall);
+                    Assert.Equal(ReasonCode.TrialNotConfirmed, booted.LastInstallReason);
+                    Assert.Equal(9u, booted.SecurityCounter);
+                    Assert.Equal("2.0.0", booted.CurrentVersion.ToString());
+                    Assert.Equal(ImageA, device.ActiveImage);
+                }
+            });
+    }
+
+    [Fact]
+    public void PowerCut_AtEveryWriteOfTheRollback_EndsOnThePreviousImage()
+    {
+        foreach (bool selfTestFailed in new[] { true, false })
+        {
+            PowerCutAtEveryWrite(
+                () =>
+                {
+                    SimulatedDevice device = RunningAWithBStaged();
+                    device.RestartAndBoot();
+                    if (!selfTestFailed)
+                    {
+                        device.Restart(); // the trial crashed; this start rolls it back
+                    }
+
+                    return device;
+                },
+                device =>
+                {
+                    if (selfTestFailed)
+                    {
+                        device.Controller.FailTrial(ReasonCode.SelfTestFailed);
+                    }
+                    else
+                    {
+                        device.Controller.Boot();
+                    }
+                },
+                (device, booted, cut) =>
+                {
+                    Assert.False(booted.IsOnTrial);
+                    Assert.Equal(InstallOutcome.RolledBack, booted.LastInstall);
+                    Assert.Equal(9u, booted.SecurityCounter);
+                    Assert.Equal("2.0.0", booted.CurrentVersion.ToString());
+                    Assert.Equal(ImageA, device.ActiveImage);
+                    Assert.False(device.Installer.KeepsPrevious, "cut " + cut);
+                });
         }
     }
 
@@ -184,7 +331,7 @@ public class UpdateControllerTests
         byte[] list = KeyList(Root, 2, new[] { Second, Third }, Array.Empty<byte[]>());
 
         Assert.True(device.Controller.ApplyKeyList(list, 0, list.Length).IsAccepted);
-        UpdateController rebooted = device.Boot();
+        UpdateController rebooted = device.Restart();
         Assert.Equal(2u, rebooted.Keys.Version);
         byte[] image = Image(10);
         Assert.True(Feed(rebooted, Package(Third, Manifest(Third, image), image), 5).IsAccepted, "a key of the new list signs");

@@ -295,43 +295,6 @@ internal sealed class SimulatedStagingArea : IStagingArea
     public void Reboot() => _scratch = null;
 }
 
-/// <summary>An installer that copies the staged image into <see cref="Installed"/> (durable, needs power).</summary>
-internal sealed class SimulatedInstaller : IImageInstaller
-{
-    private readonly PowerSupply _power;
-
-    public SimulatedInstaller(PowerSupply power) => _power = power;
-
-    public byte[]? Installed { get; private set; }
-
-    public int Activations { get; private set; }
-
-    public Decision Activate(IStagingArea staging, StagedUpdate update)
-    {
-        var image = new byte[update.ImageLength];
-        int position = 0;
-        while (position < image.Length)
-        {
-            int read = staging.ReadStaged(position, image, position, image.Length - position);
-            if (read <= 0)
-            {
-                return Decision.Refuse(ReasonCode.Truncated);
-            }
-
-            position += read;
-        }
-
-        if (!_power.TryStep())
-        {
-            return Decision.Refuse(ReasonCode.StorageWriteFailed);
-        }
-
-        Activations++;
-        Installed = image;
-        return Decision.Accept();
-    }
-}
-
 /// <summary>One simulated device: durable storage that outlives <see cref="Boot"/>, and the controller of the current boot.</summary>
 internal sealed class SimulatedDevice
 {
@@ -343,8 +306,10 @@ internal sealed class SimulatedDevice
         MaxImage = maxImage;
         Store = new SimulatedRecordStore(Power);
         Staging = new SimulatedStagingArea(Power);
-        Installer = new SimulatedInstaller(Power);
-        Controller = Boot();
+        SlotIndex = new SimulatedRecordStore(Power);
+        Slot0 = new SimulatedStagingArea(Power);
+        Slot1 = new SimulatedStagingArea(Power);
+        Controller = Restart();
     }
 
     public PowerSupply Power { get; } = new();
@@ -361,17 +326,65 @@ internal sealed class SimulatedDevice
 
     public SimulatedStagingArea Staging { get; }
 
-    public SimulatedInstaller Installer { get; }
+    /// <summary>The installer's index record and its two image slots (every write needs power).</summary>
+    public SimulatedRecordStore SlotIndex { get; }
+
+    public SimulatedStagingArea Slot0 { get; }
+
+    public SimulatedStagingArea Slot1 { get; }
+
+    /// <summary>The real slot installer over the simulated storage (rebuilt at each restart: it keeps no state in memory).</summary>
+    public SlotImageInstaller Installer { get; private set; } = null!;
 
     public UpdateController Controller { get; private set; }
 
-    /// <summary>Restores power and restarts: volatile state is lost, durable state is read back.</summary>
-    public UpdateController Boot()
+    /// <summary>The image the loader would start: null for the built-in firmware.</summary>
+    public byte[]? ActiveImage
+    {
+        get
+        {
+            var image = new List<byte>();
+            var buffer = new byte[256];
+            while (true)
+            {
+                int read = Installer.ReadActive(image.Count, buffer, 0, buffer.Length);
+                if (read < 0)
+                {
+                    return null;
+                }
+
+                if (read == 0)
+                {
+                    return image.ToArray();
+                }
+
+                image.AddRange(buffer.AsSpan(0, read).ToArray());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Restores power and restarts: volatile state is lost, durable state is read back. The new controller has not
+    /// run its boot step yet (call <see cref="UpdateController.Boot"/>).
+    /// </summary>
+    public UpdateController Restart()
     {
         Power.Restore();
         Staging.Reboot();
+        Slot0.Reboot();
+        Slot1.Reboot();
+        Installer = new SlotImageInstaller(SlotIndex, Slot0, Slot1);
         var settings = new UpdateSettings(UpdateTestKit.Model, new FirmwareVersion(1, 0, 0), BuiltInCounter, MaxImage, 300);
         Controller = new UpdateController(settings, Keys, Store, Staging, Installer, Time);
         return Controller;
+    }
+
+    /// <summary>Restarts and runs the boot step, which must be accepted.</summary>
+    public UpdateController RestartAndBoot()
+    {
+        UpdateController controller = Restart();
+        Decision booted = controller.Boot();
+        Xunit.Assert.True(booted.IsAccepted, ReasonCodes.Name(booted.Reason));
+        return controller;
     }
 }

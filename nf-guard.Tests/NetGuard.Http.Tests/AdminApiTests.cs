@@ -242,13 +242,13 @@ namespace NetGuard.Tests.Http
         }
 
         [TestMethod]
-        public void UpdateStatus_WithoutChecker_IsNoFreshAnnouncement()
+        public void UpdateStatus_WithoutChecker_IsNoFreshAnnouncement_WithCounterAndLastInstall()
         {
             AdminRig rig = new AdminRig();
             rig.Setup();
             FakeConnection c = rig.Send("GET", "/api/update", rig.Login(), null);
             Assert.AreEqual(200, HttpTestKit.Status(c));
-            Assert.AreEqual("{\"state\":\"NoFreshAnnouncement\",\"latestVersion\":\"\",\"checkedAt\":\"\"}", HttpTestKit.Body(c));
+            Assert.AreEqual("{\"state\":\"NoFreshAnnouncement\",\"latestVersion\":\"\",\"checkedAt\":\"\",\"securityCounter\":1,\"lastInstall\":\"None\"}", HttpTestKit.Body(c));
         }
 
         [TestMethod]

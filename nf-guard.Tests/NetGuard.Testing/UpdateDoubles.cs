@@ -75,6 +75,12 @@ namespace NetGuard.Testing
             get { return _scratch != null; }
         }
 
+        /// <summary>The staged image itself (tests flip bits in it to stand in for flash damage); null when none.</summary>
+        public byte[] Staged
+        {
+            get { return _staged; }
+        }
+
         public Decision Begin(long length)
         {
             BeginCalls++;
@@ -137,30 +143,47 @@ namespace NetGuard.Testing
         }
     }
 
-    /// <summary>An installer that reads the staged image into memory.</summary>
-    public sealed class RecordingInstaller : IImageInstaller
+    /// <summary>
+    /// The real <see cref="SlotImageInstaller"/> over memory: two <see cref="MemoryStagingArea"/> slots and a
+    /// <see cref="MemoryRecordStore"/> index, with a helper that reads the active image back.
+    /// </summary>
+    public sealed class MemoryImageSlots
     {
-        public byte[] Installed;
-        public int Calls;
+        public readonly MemoryRecordStore Index = new MemoryRecordStore();
+        public readonly MemoryStagingArea Slot0 = new MemoryStagingArea();
+        public readonly MemoryStagingArea Slot1 = new MemoryStagingArea();
+        public readonly SlotImageInstaller Installer;
 
-        public Decision Activate(IStagingArea staging, StagedUpdate update)
+        public MemoryImageSlots()
         {
-            Calls++;
-            byte[] image = new byte[(int)update.ImageLength];
-            int position = 0;
-            while (position < image.Length)
+            Installer = new SlotImageInstaller(Index, Slot0, Slot1);
+        }
+
+        /// <summary>The active image's bytes; null when the built-in firmware is active.</summary>
+        public byte[] ReadActive()
+        {
+            byte[] chunk = new byte[64];
+            byte[] image = new byte[0];
+            long position = 0;
+            while (true)
             {
-                int read = staging.ReadStaged(position, image, position, image.Length - position);
-                if (read <= 0)
+                int read = Installer.ReadActive(position, chunk, 0, chunk.Length);
+                if (read < 0)
                 {
-                    return Decision.Refuse(ReasonCode.Truncated);
+                    return null;
                 }
 
+                if (read == 0)
+                {
+                    return image;
+                }
+
+                byte[] longer = new byte[image.Length + read];
+                Array.Copy(image, longer, image.Length);
+                Array.Copy(chunk, 0, longer, image.Length, read);
+                image = longer;
                 position += read;
             }
-
-            Installed = image;
-            return Decision.Accept();
         }
     }
 

@@ -20,9 +20,9 @@ namespace NetGuard.Tests.Updates
     [TestClass]
     public class SignedVectorTests
     {
-        private const string PublicKeyHex = "8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c";
+        internal const string PublicKeyHex = "8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c";
 
-        private const string PackageHex =
+        internal const string PackageHex =
             "4e47555001007400018001000102800b00736d617274736f636b657403800400010100005080040005000000048004001000000010802000" +
             "be45cb2605bf36bebde684841a28f0fd43c69850a3dce5fedba69928ee3a899106800800d4e7056b0000000005800800005786f400000000" +
             "0780080034750f98bd59fcfcf65cef8c6c347d602e96e5e0c0e629a5109d92d62414d8c2a83c13eeeeda4bbeea1b02285273c31eda621fcb" +
@@ -31,7 +31,7 @@ namespace NetGuard.Tests.Updates
         private const string AnnouncementText =
             "TkdBAXH1YbCPUic7AQIAAAYAAADU5wVrAAAAANSKCGsAAAAANHUPmL1Z/PzqHPT+GjBj43ilGRrVTjQzQ6jj0nr6NQnVfEdl5pXWQpnyGxILuTLbj8UulTkxobeEWuR7dF43fuU+bAs+P+YJ";
 
-        private const long Now = 1795549200;
+        internal const long Now = 1795549200;
         private const long AnnouncementIssued = 1795549140;
         private const long AnnouncementExpires = 1795721940;
         private const int SignatureOffset = 8 + 0x74;
@@ -43,7 +43,7 @@ namespace NetGuard.Tests.Updates
             return new TrustedKeyRing(1, new byte[][] { TestBytes.Hex(PublicKeyHex) }, new byte[0][]);
         }
 
-        private static UpdateController Controller(string model, uint counter, long now, MemoryStagingArea staging, RecordingInstaller installer)
+        private static UpdateController Controller(string model, uint counter, long now, MemoryStagingArea staging, IImageInstaller installer)
         {
             UpdateSettings settings = new UpdateSettings(model, new FirmwareVersion(1, 0, 0), counter);
             return new UpdateController(settings, Ring(), new MemoryRecordStore(), staging, installer, new FixedTrustedTime(true, now));
@@ -66,40 +66,44 @@ namespace NetGuard.Tests.Updates
         }
 
         [TestMethod]
-        public void Package_IsAcceptedInOneByteAndOddChunks_ThenConfirmed()
+        public void Package_IsAcceptedInOneByteAndOddChunks_ThenTriedAndConfirmed()
         {
             byte[] package = TestBytes.Hex(PackageHex);
             Assert.AreEqual(204, package.Length);
-            Assert.IsTrue(Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new RecordingInstaller()), package, 1).IsAccepted, "1-byte chunks");
+            Assert.IsTrue(Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new MemoryImageSlots().Installer), package, 1).IsAccepted, "1-byte chunks");
 
             MemoryStagingArea staging = new MemoryStagingArea();
-            RecordingInstaller installer = new RecordingInstaller();
-            UpdateController controller = Controller("smartsocket", 1, Now, staging, installer);
+            MemoryImageSlots slots = new MemoryImageSlots();
+            UpdateController controller = Controller("smartsocket", 1, Now, staging, slots.Installer);
             Decision staged = Feed(controller, package, 13);
             Assert.IsTrue(staged.IsAccepted, ReasonCodes.Name(staged.Reason));
 
-            Assert.IsTrue(controller.ConfirmStaged(true).IsAccepted);
+            Assert.IsTrue(controller.Boot().IsAccepted);
+            Assert.IsTrue(controller.IsOnTrial);
+            Assert.AreEqual(1u, controller.SecurityCounter, "the counter waits for the confirmation");
+            Assert.IsTrue(controller.ConfirmTrial().IsAccepted);
             Assert.AreEqual(5u, controller.SecurityCounter);
             Assert.AreEqual("1.1.0", controller.CurrentVersion.ToString());
-            Assert.AreEqual(16, installer.Installed.Length);
-            Assert.AreEqual((byte)15, installer.Installed[15]);
+            byte[] installed = slots.ReadActive();
+            Assert.AreEqual(16, installed.Length);
+            Assert.AreEqual((byte)15, installed[15]);
         }
 
         [TestMethod]
         public void Package_RejectTwins()
         {
             byte[] package = TestBytes.Hex(PackageHex);
-            UpdatesAssert.Refused(ReasonCode.ModelMismatch, Feed(Controller("Camera", 5, Now, new MemoryStagingArea(), new RecordingInstaller()), package, 50), "model");
-            UpdatesAssert.Refused(ReasonCode.SecurityCounterRollback, Feed(Controller("SmartSocket", 6, Now, new MemoryStagingArea(), new RecordingInstaller()), package, 50), "counter");
-            UpdatesAssert.Refused(ReasonCode.Expired, Feed(Controller("SmartSocket", 5, 4102444800, new MemoryStagingArea(), new RecordingInstaller()), package, 50), "2100");
-            UpdatesAssert.Refused(ReasonCode.NotYetValid, Feed(Controller("SmartSocket", 5, Now - 3600, new MemoryStagingArea(), new RecordingInstaller()), package, 50), "an hour early");
+            UpdatesAssert.Refused(ReasonCode.ModelMismatch, Feed(Controller("Camera", 5, Now, new MemoryStagingArea(), new MemoryImageSlots().Installer), package, 50), "model");
+            UpdatesAssert.Refused(ReasonCode.SecurityCounterRollback, Feed(Controller("SmartSocket", 6, Now, new MemoryStagingArea(), new MemoryImageSlots().Installer), package, 50), "counter");
+            UpdatesAssert.Refused(ReasonCode.Expired, Feed(Controller("SmartSocket", 5, 4102444800, new MemoryStagingArea(), new MemoryImageSlots().Installer), package, 50), "2100");
+            UpdatesAssert.Refused(ReasonCode.NotYetValid, Feed(Controller("SmartSocket", 5, Now - 3600, new MemoryStagingArea(), new MemoryImageSlots().Installer), package, 50), "an hour early");
 
             int[] flips = { 0, 10, 40, SignatureOffset, SignatureOffset + 31, SignatureOffset + 32, SignatureOffset + 63 };
             for (int i = 0; i < flips.Length; i++)
             {
                 byte[] twin = (byte[])package.Clone();
                 twin[flips[i]] ^= 0x01;
-                Decision decision = Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new RecordingInstaller()), twin, 50);
+                Decision decision = Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new MemoryImageSlots().Installer), twin, 50);
                 Assert.IsFalse(decision.IsAccepted, "byte " + flips[i].ToString());
                 if (flips[i] >= SignatureOffset)
                 {
@@ -109,7 +113,7 @@ namespace NetGuard.Tests.Updates
 
             byte[] image = (byte[])package.Clone();
             image[image.Length - 1] ^= 0x80;
-            UpdatesAssert.Refused(ReasonCode.DigestMismatch, Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new RecordingInstaller()), image, 50), "image");
+            UpdatesAssert.Refused(ReasonCode.DigestMismatch, Feed(Controller("SmartSocket", 5, Now, new MemoryStagingArea(), new MemoryImageSlots().Installer), image, 50), "image");
         }
 
         [TestMethod]
@@ -141,7 +145,7 @@ namespace NetGuard.Tests.Updates
             FakeDatagramChannel channel = new FakeDatagramChannel(0x0A000001, 53);
             channel.Enqueue(Reply);
             ManualClock clock = new ManualClock(0);
-            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 1, 0), deviceCounter), Ring(), new MemoryRecordStore(), new MemoryStagingArea(), new RecordingInstaller(), new FixedTrustedTime(true, AnnouncementIssued + 10));
+            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 1, 0), deviceCounter), Ring(), new MemoryRecordStore(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, AnnouncementIssued + 10));
             UpdateChecker checker = new UpdateChecker(controller, new DnsTxtClient(channel, new SeededEntropySource(9), clock, 0x0A000001, 53, 1000), "updates.example.com", new SeededEntropySource(10), clock);
             Assert.IsTrue(checker.Poll());
             UpdateCheckStatus status = checker.GetStatus();

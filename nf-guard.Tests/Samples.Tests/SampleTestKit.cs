@@ -58,7 +58,7 @@ namespace NetGuard.Tests.Samples
             options.DnsResolver = NetworkTestKit.Resolver;
             options.AdminPort = 80;
             options.AccountPolicy = CredentialTestSupport.Policy();
-            Device = new AdminDevice(options, files, new MemoryStagingArea(), new RecordingInstaller(), clock, new SeededEntropySource(7), new NetworkGuardFactory(MakeGuard));
+            Device = new AdminDevice(options, files, new MemoryStagingArea(), new MemoryImageSlots().Installer, clock, new SeededEntropySource(7), new NetworkGuardFactory(MakeGuard));
         }
 
         public FakeConnection Send(string method, string path, string token, string json)

@@ -22,7 +22,7 @@ namespace NetGuard.Platform.Device
         private readonly string _directory;
         private readonly string _indexPath;
         private readonly long _maxLength;
-        private readonly byte[] _chunk = new byte[ChunkSize];
+        private byte[] _chunk;
         private char _writeSlot;
         private bool _writing;
         private long _expected;
@@ -72,6 +72,7 @@ namespace NetGuard.Platform.Device
                 long stagedLength;
                 _writeSlot = TryReadIndex(out staged, out stagedLength) && staged == 'a' ? 'b' : 'a';
                 DeleteSlot(_writeSlot);
+                _chunk = new byte[ChunkSize];
                 _writing = true;
                 _expected = length;
                 _written = 0;
@@ -157,7 +158,9 @@ namespace NetGuard.Platform.Device
                 index[4] = (byte)(_written >> 24);
                 File.WriteAllBytes(_indexPath, index);
                 _writing = false;
+                _chunk = null;
                 _readCacheIndex = -1;
+                _readCache = null;
                 return Decision.Accept();
             }
             catch (Exception)
@@ -176,6 +179,7 @@ namespace NetGuard.Platform.Device
             }
 
             _writing = false;
+            _chunk = null;
             try
             {
                 DeleteSlot(_writeSlot);
@@ -230,6 +234,13 @@ namespace NetGuard.Platform.Device
                 }
 
                 Array.Copy(_readCache, within, buffer, offset, n);
+                if (n == left)
+                {
+                    // Read to the end (a verification pass): free the chunk rather than hold it at rest.
+                    _readCache = null;
+                    _readCacheIndex = -1;
+                }
+
                 return n;
             }
             catch (Exception)
@@ -253,6 +264,7 @@ namespace NetGuard.Platform.Device
                 }
 
                 _readCacheIndex = -1;
+                _readCache = null;
                 if (had)
                 {
                     DeleteSlot(slot);

@@ -228,13 +228,8 @@ namespace NetGuard.Http
                 }
             }
 
-            StagedUpdate staged;
-            if (_updates.TryGetStaged(out staged))
-            {
-                // Dropping without installing is the controller's "self-test failed" path: the image goes, the
-                // installed version and the security counter stay.
-                _updates.ConfirmStaged(false);
-            }
+            // The staged package goes (it was the owner's choice); the running image and the security counter stay.
+            _updates.DiscardStaged();
         }
 
         // The gate shared by every route that needs an owner session; sends the refusal itself.
@@ -549,6 +544,14 @@ namespace NetGuard.Http
                 json.WriteString("state", status.StateName);
                 json.WriteString("latestVersion", status.LatestVersion);
                 json.WriteString("checkedAt", status.CheckedAt);
+            }
+
+            json.WriteNumber("securityCounter", _updates.SecurityCounter);
+            InstallOutcome last = _updates.LastInstall;
+            json.WriteString("lastInstall", InstallOutcomes.Name(last));
+            if (last == InstallOutcome.RolledBack)
+            {
+                json.WriteString("lastInstallReason", ReasonCodes.Name(_updates.LastInstallReason));
             }
 
             json.EndObject();

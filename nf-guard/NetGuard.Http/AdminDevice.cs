@@ -18,9 +18,9 @@ namespace NetGuard.Http
     /// else), network guard, record store, owner account, trusted time, update controller and checker, and the
     /// admin API and server on the guarded listener. A product builds one from <see cref="AdminDeviceOptions"/>
     /// and the platform pieces, adds its routes (<see cref="AdminApi.MapAuthenticated"/>), user data
-    /// (<see cref="AdminApi.AddUserData"/>) and tick handlers, installs a staged update
-    /// (<see cref="InstallStagedUpdate"/>), then calls <see cref="Start"/>. Nothing here opens a socket except
-    /// through the guard. Thread-safe after <see cref="Start"/>.
+    /// (<see cref="AdminApi.AddUserData"/>) and tick handlers, settles its update state (<see cref="BootUpdate"/>),
+    /// then calls <see cref="Start"/> and, while an update runs on trial, <see cref="CheckTrial"/>. Nothing here opens
+    /// a socket except through the guard. Thread-safe after <see cref="Start"/>.
     /// </summary>
     public sealed class AdminDevice
     {
@@ -52,6 +52,8 @@ namespace NetGuard.Http
         private Thread _checkThread;
         private bool _started;
         private bool _stopping;
+        private bool _trialArmed;
+        private long _trialConfirmAt;
 
         /// <summary>
         /// Builds the device's parts from <paramref name="options"/> (validated and used as given; do not change it
@@ -229,26 +231,79 @@ namespace NetGuard.Http
         }
 
         /// <summary>
-        /// Boot step: when an update is staged, runs <paramref name="selfTest"/> on it and confirms (install, raise
-        /// version and security counter) or reverts it. Returns <see cref="ReasonCode.NothingStaged"/> when there
-        /// is nothing to do, else the controller's decision. Call before <see cref="Start"/>.
+        /// Boot step, before <see cref="Start"/>: <see cref="UpdateController.Boot"/> (rolls back an update whose trial
+        /// never confirmed itself, starts a staged one on trial, re-verifies the image to run). Returns its decision;
+        /// InvalidState after <see cref="Start"/>.
         /// </summary>
-        /// <param name="selfTest">The firmware's self-test of the staged image.</param>
         /// <returns>The decision.</returns>
-        public Decision InstallStagedUpdate(SelfTest selfTest)
+        public Decision BootUpdate()
+        {
+            lock (_gate)
+            {
+                if (_started)
+                {
+                    return Decision.Refuse(ReasonCode.InvalidState);
+                }
+            }
+
+            return _updates.Boot();
+        }
+
+        /// <summary>
+        /// After <see cref="Start"/>, while an update runs on trial: runs the firmware's <paramref name="selfTest"/> (the
+        /// admin listener is already open; an exception counts as a failure). A failure rolls the update back at once
+        /// and returns SelfTestFailed: the caller restarts to run the previous image. A pass arms the confirmation: after
+        /// <see cref="AdminDeviceOptions.TrialSettleSeconds"/>, and once the update resolver has answered when update
+        /// checks are configured, the tick thread confirms the update (the security counter rises) or rolls it back
+        /// when the resolver did not answer, and tells <see cref="AdminDeviceOptions.TrialEnded"/>. NothingStaged when
+        /// no update is on trial; InvalidState before <see cref="Start"/> or when already armed.
+        /// </summary>
+        /// <param name="selfTest">The firmware's health check (board, peripherals).</param>
+        /// <returns>The decision.</returns>
+        public Decision CheckTrial(SelfTest selfTest)
         {
             if (selfTest == null)
             {
                 throw new ArgumentNullException(nameof(selfTest));
             }
 
-            StagedUpdate staged;
-            if (!_updates.TryGetStaged(out staged))
+            lock (_gate)
+            {
+                if (!_started || _trialArmed)
+                {
+                    return Decision.Refuse(ReasonCode.InvalidState);
+                }
+            }
+
+            if (!_updates.IsOnTrial)
             {
                 return Decision.Refuse(ReasonCode.NothingStaged);
             }
 
-            return _updates.ConfirmStaged(selfTest);
+            bool passed;
+            try
+            {
+                passed = selfTest();
+            }
+            catch (Exception)
+            {
+                // A self-test that throws has failed: that is its answer, not an error to hide.
+                passed = false;
+            }
+
+            if (!passed)
+            {
+                Decision failed = _updates.FailTrial(ReasonCode.SelfTestFailed);
+                return failed.IsAccepted ? Decision.Refuse(ReasonCode.SelfTestFailed) : failed;
+            }
+
+            lock (_gate)
+            {
+                _trialConfirmAt = _clock.NowTicks + (_options.TrialSettleSeconds * TimeSpan.TicksPerSecond);
+                _trialArmed = true;
+            }
+
+            return Decision.Accept();
         }
 
         /// <summary>
@@ -427,6 +482,7 @@ namespace NetGuard.Http
                 }
 
                 long now = _clock.NowTicks;
+                TrialTick(now);
                 for (int i = 0; i < handlers.Length; i++)
                 {
                     try
@@ -440,6 +496,69 @@ namespace NetGuard.Http
                 }
 
                 Thread.Sleep(_options.TickMilliseconds);
+            }
+        }
+
+        // Confirms an armed trial once its settle time is over and, with update checks configured, the resolver has
+        // answered a check (a check that reached nobody rolls the update back: a firmware that cannot hear about its
+        // next fix is not healthy). Then tells the firmware.
+        private void TrialTick(long now)
+        {
+            lock (_gate)
+            {
+                if (!_trialArmed || now < _trialConfirmAt)
+                {
+                    return;
+                }
+            }
+
+            Decision ended;
+            if (UpdateChecksEnabled)
+            {
+                UpdateChecker checker = Checker;
+                if (checker != null && !checker.ResolverReached && checker.ChecksRun == 0)
+                {
+                    // The first check (at start) has not finished yet: wait for it.
+                    return;
+                }
+
+                if (checker == null || !checker.ResolverReached)
+                {
+                    ended = _updates.FailTrial(ReasonCode.SelfTestFailed);
+                    Disarm();
+                    Report(ended.IsAccepted ? InstallOutcome.RolledBack : InstallOutcome.Trial, ended.IsAccepted ? ReasonCode.SelfTestFailed : ended.Reason);
+                    return;
+                }
+            }
+
+            ended = _updates.ConfirmTrial();
+            Disarm();
+            Report(ended.IsAccepted ? InstallOutcome.Confirmed : InstallOutcome.Trial, ended.Reason);
+        }
+
+        private void Disarm()
+        {
+            lock (_gate)
+            {
+                _trialArmed = false;
+            }
+        }
+
+        private void Report(InstallOutcome outcome, ReasonCode reason)
+        {
+            TrialEndedHandler handler = _options.TrialEnded;
+            if (handler == null)
+            {
+                return;
+            }
+
+            try
+            {
+                handler(outcome, reason);
+            }
+            catch (Exception)
+            {
+                // The outcome is already recorded; a faulty listener must not stop the tick thread.
             }
         }
 

@@ -80,6 +80,21 @@ namespace NetGuard.Http
         public int TickMilliseconds { get; set; } = 100;
 
         /// <summary>
+        /// How long an update on trial must keep running after its self-test passed before it confirms itself and the
+        /// security counter rises, in seconds (0 to 3600; default <see cref="DefaultTrialSettleSeconds"/>).
+        /// </summary>
+        public int TrialSettleSeconds { get; set; } = DefaultTrialSettleSeconds;
+
+        /// <summary>The default settle time of an update on trial: 30 s.</summary>
+        public const int DefaultTrialSettleSeconds = 30;
+
+        /// <summary>
+        /// Told, from the tick thread, when an update on trial confirmed itself or failed after <see cref="AdminDevice.Start"/>
+        /// (the device should then restart to run the previous image); null: nobody is told.
+        /// </summary>
+        public TrialEndedHandler TrialEnded { get; set; }
+
+        /// <summary>
         /// Throws <see cref="ArgumentNullException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first
         /// property that is missing or out of range.
         /// </summary>
@@ -133,6 +148,11 @@ namespace NetGuard.Http
             if (TickMilliseconds < 10 || TickMilliseconds > 10000)
             {
                 throw new ArgumentOutOfRangeException(nameof(TickMilliseconds));
+            }
+
+            if (TrialSettleSeconds < 0 || TrialSettleSeconds > 3600)
+            {
+                throw new ArgumentOutOfRangeException(nameof(TrialSettleSeconds));
             }
         }
     }

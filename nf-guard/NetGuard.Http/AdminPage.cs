@@ -86,6 +86,7 @@ img{max-width:100%}
 <section id=""update-section"">
 <h2>Firmware update</h2>
 <p>Update status: <strong id=""update-state"">?</strong> <span id=""update-latest""></span></p>
+<p id=""update-install""></p>
 <button id=""update-refresh"" type=""button"">Check status</button>
 <label for=""update-file"">Signed update package</label>
 <input id=""update-file"" type=""file"">
@@ -301,7 +302,28 @@ img{max-width:100%}
       if (failed(r)) { return; }
       $('update-state').textContent = String(r.data.state);
       $('update-latest').textContent = r.data.latestVersion ? '(latest ' + r.data.latestVersion + ', checked ' + r.data.checkedAt + ')' : '';
+      $('update-install').textContent = installWords(r.data);
     }, offline);
+  }
+
+  // The last update's fate in an owner's words (GET /api/update lastInstall and lastInstallReason).
+  function installWords(d) {
+    var why = {
+      SelfTestFailed: 'it failed its own start-up check',
+      TrialNotConfirmed: 'the device restarted before the update had proved itself (a crash or a power cut)',
+      DigestMismatch: 'its stored copy was damaged'
+    };
+    switch (d.lastInstall) {
+      case 'Trial':
+        return 'A new firmware is on trial: it is checking itself. If it does not keep working, the device goes back to the previous firmware by itself.';
+      case 'Confirmed':
+        return 'The last update passed its checks and is installed for good (security level ' + d.securityCounter + ').';
+      case 'RolledBack':
+        return 'The last update was undone because ' + (why[d.lastInstallReason] || 'of ' + d.lastInstallReason) +
+          '. The device went back to the firmware it ran before; your password and settings are kept. You may upload the update again.';
+      default:
+        return '';
+    }
   }
 
   function login(password) {

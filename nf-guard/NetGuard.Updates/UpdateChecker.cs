@@ -117,6 +117,9 @@ namespace NetGuard.Updates
         /// <summary>Why the last TXT value was dropped; Accepted when none was.</summary>
         public ReasonCode LastDropReason { get; private set; }
 
+        /// <summary>True once a check got an answer from the resolver (TXT values or "no such name"): it is reachable.</summary>
+        public bool ResolverReached { get; private set; }
+
         /// <summary>The query name for a model and update domain (no validation).</summary>
         /// <param name="model">A valid model name.</param>
         /// <param name="updateDomain">The update domain.</param>
@@ -193,6 +196,11 @@ namespace NetGuard.Updates
             lock (_gate)
             {
                 ChecksRun++;
+                if (answered || reason == ReasonCode.NotFound)
+                {
+                    ResolverReached = true;
+                }
+
                 if (answered)
                 {
                     reason = ReasonCode.NoFreshAnnouncement;

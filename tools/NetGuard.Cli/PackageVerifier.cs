@@ -144,8 +144,15 @@ internal static class PackageVerifier
         public Decision Discard() => Decision.Accept();
     }
 
+    // Verification never boots the controller, so nothing is ever activated; the built-in firmware is "active".
     private sealed class NoInstaller : IImageInstaller
     {
         public Decision Activate(IStagingArea staging, StagedUpdate update) => Decision.Refuse(ReasonCode.InvalidState);
+
+        public Decision Revert() => Decision.Accept();
+
+        public Decision Commit() => Decision.Accept();
+
+        public int ReadActive(long position, byte[] buffer, int offset, int count) => -1;
     }
 }

@@ -61,7 +61,7 @@ namespace NetGuard.Diagnostics
         /// <summary>No update is staged.</summary>
         NothingStaged = 0x24,
 
-        /// <summary>The staged update failed its self-test and was reverted.</summary>
+        /// <summary>The update on trial failed its self-test; the previous image runs again.</summary>
         SelfTestFailed = 0x25,
 
         /// <summary>No fresh signed update announcement has been received.</summary>
@@ -69,6 +69,9 @@ namespace NetGuard.Diagnostics
 
         /// <summary>The signed object is not newer than the one already held.</summary>
         NotNewer = 0x27,
+
+        /// <summary>The update on trial never confirmed itself (a crash, power cut or restart during its trial); the previous image runs again.</summary>
+        TrialNotConfirmed = 0x28,
 
         /// <summary>The packet is refused because its protocol class has used up its budget.</summary>
         RateLimited = 0x30,

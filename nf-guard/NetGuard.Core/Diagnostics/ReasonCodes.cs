@@ -36,6 +36,7 @@ namespace NetGuard.Diagnostics
                 case ReasonCode.SelfTestFailed: return "SelfTestFailed";
                 case ReasonCode.NoFreshAnnouncement: return "NoFreshAnnouncement";
                 case ReasonCode.NotNewer: return "NotNewer";
+                case ReasonCode.TrialNotConfirmed: return "TrialNotConfirmed";
                 case ReasonCode.RateLimited: return "RateLimited";
                 case ReasonCode.NoProtocolClass: return "NoProtocolClass";
                 case ReasonCode.DestinationNotAllowed: return "DestinationNotAllowed";

@@ -45,6 +45,21 @@ namespace NetGuard.Samples.Camera
             device.Api.MapAuthenticated(HttpMethod.Get, SnapshotPath, this);
         }
 
+        /// <summary>
+        /// The firmware's self-test while an update runs on trial: one frame is captured and must be a JPEG (starts with
+        /// the SOI marker FF D8).
+        /// </summary>
+        /// <returns>True when the camera delivers a frame.</returns>
+        public bool SelfTest()
+        {
+            lock (_gate)
+            {
+                ReasonCode reason;
+                int length = _frames.Capture(_frame, out reason);
+                return reason == ReasonCode.Accepted && length >= 2 && length <= _frame.Length && _frame[0] == 0xFF && _frame[1] == 0xD8;
+            }
+        }
+
         /// <summary>Answers the snapshot route; the admin API has already checked setup and the session.</summary>
         /// <param name="request">The GET request.</param>
         /// <param name="response">200 image/jpeg, or the frame source's refusal.</param>

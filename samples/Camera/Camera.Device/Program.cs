@@ -16,7 +16,7 @@ namespace NetGuard.Samples.Camera.Device
         private const int StatusLedPin = 33;
         private const int FlashLedPin = 4;
 
-        /// <summary>Boots the camera: LEDs off, network, composition, HTTPS if provisioned, application, admin server.</summary>
+        /// <summary>Boots the camera: LEDs off, network, composition and update trial, HTTPS if provisioned, application (an installed update or the built-in one), admin server, self-test.</summary>
         public static void Main()
         {
             GpioController gpio = new GpioController();
@@ -25,9 +25,15 @@ namespace NetGuard.Samples.Camera.Device
             DeviceRuntime.ConnectNetwork();
             AdminDeviceOptions options = DeviceRuntime.SampleOptions("Camera");
             bool adminAllowed = DeviceRuntime.ConfigureHttps(options);
-            AdminDevice device = DeviceRuntime.Create(options, new SelfTest(DeviceRuntime.SelfTestPassed));
-            new CameraApp(device, new TestPatternFrameSource());
-            DeviceRuntime.Start(device, adminAllowed);
+            AdminDevice device = DeviceRuntime.Create(options);
+            SelfTest selfTest = DeviceRuntime.TryRunInstalledImage(device);
+            if (selfTest == null)
+            {
+                CameraApp app = new CameraApp(device, new TestPatternFrameSource());
+                selfTest = new SelfTest(app.SelfTest);
+            }
+
+            DeviceRuntime.Start(device, adminAllowed, selfTest);
             Thread.Sleep(Timeout.Infinite);
         }
     }

@@ -13,8 +13,8 @@ public static class Program
         DataFolder = "camera",
         Attach = device =>
         {
-            _ = new CameraApp(device, new TestPatternFrameSource());
-            return _ => false;
+            var app = new CameraApp(device, new TestPatternFrameSource());
+            return new HostApplication(_ => false, app.SelfTest);
         },
     });
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.Networking;
+using nanoFramework.Runtime.Native;
 using NetGuard.Cryptography;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
@@ -19,7 +21,7 @@ namespace NetGuard.Samples.Device
     /// <summary>
     /// The device side both sample firmwares share: Wi-Fi from the configuration stored on the board, the
     /// <see cref="AdminDevice"/> composition over the ESP32 platform pieces (littlefs <c>I:</c> drive, guarded
-    /// System.Net sockets, tick-count clock, hardware RNG), boot-time installation of a staged update, the setup code
+    /// System.Net sockets, tick-count clock, hardware RNG), the update trial at boot (loader, self-test, restart), the setup code
     /// on the serial console, and every guard refusal logged there. Device build only (linked into each .nfproj).
     /// </summary>
     public static class DeviceRuntime
@@ -47,6 +49,12 @@ namespace NetGuard.Samples.Device
 
         /// <summary>Longest wait for a client's first TLS record, in milliseconds.</summary>
         private const int HandshakeTimeoutMilliseconds = 5000;
+
+        /// <summary>The type an installed application image exposes to the loader.</summary>
+        private const string ImageEntryType = "NetGuard.Application.Entry";
+
+        /// <summary>Its static method: <c>SelfTest Attach(AdminDevice device)</c>.</summary>
+        private const string ImageEntryMethod = "Attach";
 
         /// <summary>Placeholder for the vendor's update signing key (netguard.pub, 32 bytes): it matches no private key, so every package is refused until the vendor puts its key here.</summary>
         private static readonly byte[] UpdateKey = new byte[32];
@@ -160,49 +168,99 @@ namespace NetGuard.Samples.Device
 
         /// <summary>
         /// Builds the device composition for <paramref name="options"/> (admin port 80 unless set) over the ESP32
-        /// platform, installs a staged update after <paramref name="selfTest"/>, and logs refusals to the console.
-        /// The caller attaches its application, then calls <see cref="Start"/>.
+        /// platform, settles the update state (<see cref="AdminDevice.BootUpdate"/>: a trial that never confirmed
+        /// itself is rolled back, a staged update starts on trial, the image to run is re-verified), and logs refusals to
+        /// the console. The device restarts itself when an update on trial fails after start. The caller attaches the
+        /// application (<see cref="TryRunInstalledImage"/> first), then calls <see cref="Start"/>.
         /// </summary>
         /// <param name="options">The product's declaration.</param>
-        /// <param name="selfTest">The firmware's self-test of a staged image.</param>
         /// <returns>The device.</returns>
-        public static AdminDevice Create(AdminDeviceOptions options, SelfTest selfTest)
+        public static AdminDevice Create(AdminDeviceOptions options)
         {
             TickCountClock clock = new TickCountClock();
+            options.TrialEnded = new TrialEndedHandler(OnTrialEnded);
             AdminDevice device = new AdminDevice(
                 options,
                 new LittleFsFileSystem(DataDirectory),
                 new FileStagingArea(StagingDirectory, AdminApi.MaxPackageBytes(options.MaxImageLength)),
-                new AssemblyFileInstaller(UpdateDirectory),
+                FileImageInstaller.Create(UpdateDirectory, options.MaxImageLength),
                 clock,
                 new HardwareEntropySource(),
                 new NetworkGuardFactory(new GuardFactory(clock).Create));
             device.AddTicker(new TickHandler(new RefusalLogger(device.Guard).Log));
-            Decision installed = device.InstallStagedUpdate(selfTest);
-            if (installed.Reason != ReasonCode.NothingStaged)
-            {
-                Debug.WriteLine("update: " + ReasonCodes.Name(installed.Reason) + ", running " + device.Updates.CurrentVersion.ToString());
-            }
-
+            Decision booted = device.BootUpdate();
+            UpdateController updates = device.Updates;
+            Debug.WriteLine("update: " + ReasonCodes.Name(booted.Reason) + ", running " + updates.CurrentVersion.ToString()
+                + (updates.IsOnTrial ? " on trial" : string.Empty) + ", last install " + InstallOutcomes.Name(updates.LastInstall)
+                + (updates.LastInstall == InstallOutcome.RolledBack ? " (" + ReasonCodes.Name(updates.LastInstallReason) + ")" : string.Empty));
             return device;
         }
 
-        /// <summary>The samples' boot self-test: reaching it means the new application loaded and opened its pins.</summary>
-        /// <returns>True.</returns>
-        public static bool SelfTestPassed()
+        /// <summary>
+        /// The loader: when the update state says an installed update runs (on trial or confirmed), reads its image,
+        /// verifies the bytes against the signed SHA-256 once more (<see cref="UpdateController.ReadImageToLoad"/>), loads
+        /// them with <c>Assembly.Load</c> and calls the image's <c>NetGuard.Application.Entry.Attach(AdminDevice)</c>,
+        /// which attaches its application and returns its <see cref="SelfTest"/>. Returns null when the built-in
+        /// application should run instead: no update installed, or an image that does not verify or load (an image on
+        /// trial is then rolled back and the device restarts; nothing is loaded that was not verified).
+        /// </summary>
+        /// <param name="device">The device built by <see cref="Create"/>.</param>
+        /// <returns>The installed application's self-test, or null.</returns>
+        public static SelfTest TryRunInstalledImage(AdminDevice device)
         {
-            return true;
+            UpdateController updates = device.Updates;
+            if (!updates.RunsInstalledImage)
+            {
+                return null;
+            }
+
+            byte[] image;
+            Decision read = updates.ReadImageToLoad(out image);
+            SelfTest selfTest = null;
+            string problem = ReasonCodes.Name(read.Reason);
+            if (read.IsAccepted)
+            {
+                try
+                {
+                    Assembly assembly = Assembly.Load(image);
+                    MethodInfo attach = assembly.GetType(ImageEntryType).GetMethod(ImageEntryMethod);
+                    selfTest = (SelfTest)attach.Invoke(null, new object[] { device });
+                }
+                catch (Exception e)
+                {
+                    // An image that does not load is a failed self-test: reported below, never run half-loaded.
+                    problem = "does not load (" + e.Message + ")";
+                }
+            }
+
+            image = null;
+            if (selfTest != null)
+            {
+                return selfTest;
+            }
+
+            Debug.WriteLine("update: installed image " + problem + "; the built-in application runs");
+            if (updates.IsOnTrial)
+            {
+                updates.FailTrial(ReasonCode.SelfTestFailed);
+                Restart();
+            }
+
+            return null;
         }
 
         /// <summary>
-        /// Starts the device and prints the setup code while setup is required (the serial console stands in for the
-        /// label); when <paramref name="adminAllowed"/> is false (see <see cref="ConfigureHttps"/>) it starts nothing and
-        /// returns the refusal.
+        /// Starts the device, prints the setup code while setup is required (the serial console stands in for the
+        /// label) and, while an update runs on trial, runs <paramref name="selfTest"/> (the admin listener is open by
+        /// then): a failure rolls the update back and restarts the device; a pass confirms it after the settle time.
+        /// When <paramref name="adminAllowed"/> is false (see <see cref="ConfigureHttps"/>) it starts nothing and returns
+        /// the refusal (an update on trial then never confirms and is rolled back at the next start).
         /// </summary>
         /// <param name="device">The device built by <see cref="Create"/>.</param>
         /// <param name="adminAllowed">What <see cref="ConfigureHttps"/> returned.</param>
+        /// <param name="selfTest">The application's health check.</param>
         /// <returns>The start decision.</returns>
-        public static Decision Start(AdminDevice device, bool adminAllowed)
+        public static Decision Start(AdminDevice device, bool adminAllowed, SelfTest selfTest)
         {
             if (!adminAllowed)
             {
@@ -217,7 +275,33 @@ namespace NetGuard.Samples.Device
                 Debug.WriteLine("SETUP CODE: " + device.ReadSetupCodeForLabel());
             }
 
+            if (started.IsAccepted && device.Updates.IsOnTrial)
+            {
+                Decision trial = device.CheckTrial(selfTest);
+                Debug.WriteLine("update: self-test " + ReasonCodes.Name(trial.Reason));
+                if (trial.Reason == ReasonCode.SelfTestFailed)
+                {
+                    Restart();
+                }
+            }
+
             return started;
+        }
+
+        private static void OnTrialEnded(InstallOutcome outcome, ReasonCode reason)
+        {
+            Debug.WriteLine("update: trial ended: " + InstallOutcomes.Name(outcome) + " (" + ReasonCodes.Name(reason) + ")");
+            if (outcome == InstallOutcome.RolledBack)
+            {
+                Restart();
+            }
+        }
+
+        // The previous image is active again: restart into it.
+        private static void Restart()
+        {
+            Debug.WriteLine("update: restarting into the previous image");
+            Power.RebootDevice();
         }
 
         // The file's text when it can be read and is at most MaxPemBytes of UTF-8 containing marker; otherwise logs why and

@@ -7,7 +7,8 @@ namespace NetGuard.Samples.Host;
 /// <summary>
 /// The host simulation's command line (design.md section 4): <c>--port N</c> (0 picks a free port),
 /// <c>--data DIR</c>, <c>--model NAME</c>, <c>--trust PUBKEY</c>, <c>--resolver HOST:PORT</c>,
-/// <c>--update-domain NAME</c>, <c>--cert PFX</c>, <c>--cert-password PW</c>, <c>--help</c>.
+/// <c>--update-domain NAME</c>, <c>--confirm-after SECONDS</c>, <c>--fail-self-test</c>, <c>--cert PFX</c>,
+/// <c>--cert-password PW</c>, <c>--help</c>.
 /// </summary>
 internal sealed class HostCommandLine
 {
@@ -21,6 +22,14 @@ internal sealed class HostCommandLine
     public string CertificatePassword { get; private set; }
     public bool Help { get; private set; }
 
+    /// <summary>Settle time of an update on trial, in seconds (the device's is 30).</summary>
+    public int ConfirmAfterSeconds { get; private set; } = DefaultConfirmAfterSeconds;
+
+    /// <summary>This start's self-test fails (stands in for an image that crashes at boot).</summary>
+    public bool FailSelfTest { get; private set; }
+
+    public const int DefaultConfirmAfterSeconds = 2;
+
     /// <summary>Parses <paramref name="args"/>; returns null and writes the problem to <paramref name="error"/> on bad input.</summary>
     public static HostCommandLine Parse(string[] args, string defaultModel, string defaultDataFolder, TextWriter error)
     {
@@ -31,6 +40,12 @@ internal sealed class HostCommandLine
             if (name == "--help" || name == "-h")
             {
                 line.Help = true;
+                continue;
+            }
+
+            if (name == "--fail-self-test")
+            {
+                line.FailSelfTest = true;
                 continue;
             }
 
@@ -67,6 +82,15 @@ internal sealed class HostCommandLine
                 case "--update-domain":
                     line.UpdateDomain = value;
                     break;
+                case "--confirm-after":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds) || seconds > 3600)
+                    {
+                        error.WriteLine($"--confirm-after: '{value}' is not a number of seconds 0 to 3600");
+                        return null;
+                    }
+
+                    line.ConfirmAfterSeconds = seconds;
+                    break;
                 case "--cert":
                     line.CertificateFile = value;
                     break;
@@ -96,6 +120,11 @@ internal sealed class HostCommandLine
           --resolver HOST:PORT  DNS resolver for update announcements (IPv4, e.g. 127.0.0.1:5353)
           --update-domain NAME  domain holding _netguard.<model>.<NAME> TXT announcements
                                 (update checks are off unless both --resolver and --update-domain are given)
+          --confirm-after SECONDS
+                                an update on trial confirms itself (and raises the security counter) after its
+                                self-test passed and this many seconds (default 2; the device waits 30)
+          --fail-self-test      this start's self-test fails, standing in for an update that crashes at boot: an
+                                update on trial is rolled back and the previous firmware runs again
           --cert PFX            serve the admin page over HTTPS (TLS 1.2/1.3) with this PKCS#12 certificate and key;
                                 without it the page is plain HTTP and shows a warning
           --cert-password PW    password of the --cert file (default: none)

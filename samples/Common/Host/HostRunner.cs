@@ -30,9 +30,14 @@ internal sealed class HostSample
     /// <summary>--help lines for the sample's own console commands ("" for none), each starting with two spaces.</summary>
     public string BoardCommands { get; init; } = string.Empty;
 
-    /// <summary>Attaches the application to the device (before it starts) and returns its console command handler (true when the line was one of its commands).</summary>
-    public Func<AdminDevice, Func<string, bool>> Attach { get; init; } = _ => _ => false;
+    /// <summary>Attaches the application to the device (before it starts) and returns its console commands and self-test.</summary>
+    public Func<AdminDevice, HostApplication> Attach { get; init; } = _ => new HostApplication(_ => false, () => true);
 }
+
+/// <summary>What an attached sample application gives the host runner.</summary>
+/// <param name="Command">Its console command handler (true when the line was one of its commands).</param>
+/// <param name="SelfTest">Its part of an update's self-test (the board).</param>
+internal sealed record HostApplication(Func<string, bool> Command, SelfTest SelfTest);
 
 /// <summary>
 /// The host simulation both samples share: the same <see cref="AdminDevice"/> composition as the firmware, with the
@@ -145,18 +150,78 @@ internal static class HostRunner
             Log("note: no --cert given; the admin page is plain HTTP (it shows a warning; use --cert PFX for HTTPS).");
         }
 
+        options.TrialSettleSeconds = line.ConfirmAfterSeconds;
         string data = line.DataDirectory;
         Directory.CreateDirectory(data);
+        using var stop = new ManualResetEventSlim(false);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Set(); });
+        var console = new ConsoleTarget();
+        var input = new Thread(() => ReadCommands(console, stop)) { IsBackground = true, Name = "console" };
+        bool inputStarted = false;
+        while (true)
+        {
+            // One pass is one boot of the simulated device; a trial that fails restarts it, as the firmware reboots.
+            using var restart = new ManualResetEventSlim(false);
+            options.TrialEnded = (outcome, reason) =>
+            {
+                Log(outcome switch
+                {
+                    InstallOutcome.Confirmed => $"update: {console.Device?.Updates.CurrentVersion} confirmed after its self-test and settle time (security counter now {console.Device?.Updates.SecurityCounter})",
+                    InstallOutcome.RolledBack => $"update: rolled back ({ReasonCodes.Name(reason)}); restarting into the previous firmware",
+                    _ => $"update: confirmation not recorded ({ReasonCodes.Name(reason)}); the next start rolls the update back",
+                });
+                if (outcome == InstallOutcome.RolledBack)
+                {
+                    restart.Set();
+                }
+            };
+
+            int? exit = Boot(options, line, sample, data, certificate, console, out AdminDevice device);
+            if (exit != null)
+            {
+                return exit.Value;
+            }
+
+            if (!inputStarted)
+            {
+                input.Start();
+                inputStarted = true;
+            }
+
+            bool again = restart.IsSet;
+            if (!again)
+            {
+                WaitHandle.WaitAny(new[] { stop.WaitHandle, restart.WaitHandle });
+                again = restart.IsSet && !stop.IsSet;
+            }
+
+            Log(again ? "restarting (simulated reboot)..." : "stopping...");
+            console.Device = null;
+            device.Stop();
+            if (!again)
+            {
+                Log("stopped.");
+                return 0;
+            }
+        }
+    }
+
+    // One boot: the composition, the update state (trial, rollback, verification), the application, the admin server,
+    // then the self-test of an update on trial. Returns an exit code when the device cannot start, else null. A failed
+    // self-test has already rolled the update back and asks for a restart through options.TrialEnded's caller.
+    private static int? Boot(AdminDeviceOptions options, HostCommandLine line, HostSample sample, string data, X509Certificate2 certificate, ConsoleTarget console, out AdminDevice device)
+    {
         var clock = new StopwatchClock();
         var staging = new DirectoryStagingArea(Path.Combine(data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength));
-        AdminDevice device;
+        device = null;
         try
         {
             device = new AdminDevice(
                 options,
                 new DirectoryFileSystem(Path.Combine(data, "records")),
                 staging,
-                new DirectoryImageInstaller(Path.Combine(data, "installed")),
+                DirectoryImageInstaller.Create(Path.Combine(data, "installed"), options.MaxImageLength),
                 clock,
                 new SystemEntropySource(),
                 policy => HostNetworkGuard.CreateLoopback(policy, clock));
@@ -174,15 +239,15 @@ internal static class HostRunner
         var refusals = new RefusalSummary(device.Guard, TimeSpan.TicksPerSecond);
         device.AddTicker(now =>
         {
-            if (refusals.TryTake(now, out string line))
+            if (refusals.TryTake(now, out string summary))
             {
-                Log(line);
+                Log(summary);
             }
         });
 
-        Func<string, bool> boardCommand = sample.Attach(device);
-        InstallStaged(device, staging);
-
+        Decision booted = device.BootUpdate();
+        LogUpdateState(device.Updates, booted);
+        HostApplication application = sample.Attach(device);
         Decision started = device.Start();
         if (!started.IsAccepted)
         {
@@ -190,6 +255,8 @@ internal static class HostRunner
             return 1;
         }
 
+        console.Device = device;
+        console.Command = application.Command;
         string setupCode = device.ReadSetupCodeForLabel();
         File.WriteAllText(Path.Combine(data, "setup-code.txt"), setupCode + Environment.NewLine);
         Log($"NetGuard {options.Model} firmware {device.Updates.CurrentVersion} (security counter {device.Updates.SecurityCounter}), data in {data}");
@@ -204,38 +271,51 @@ internal static class HostRunner
             Log($"Update checks: TXT {device.Checker.QueryName} via {line.Resolver}");
         }
 
-        using var stop = new ManualResetEventSlim(false);
-        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Set(); });
-        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Set(); });
-        var input = new Thread(() => ReadCommands(device, boardCommand, stop)) { IsBackground = true, Name = "console" };
-        input.Start();
-        stop.Wait();
-        Log("stopping...");
-        device.Stop();
-        Log("stopped.");
-        return 0;
-    }
-
-    // What the device's boot loader does with a staged image: self-test, then confirm (install, raise version and
-    // security counter) or revert. The simulated "image" is the package's payload, kept in DATA/installed.
-    private static void InstallStaged(AdminDevice device, DirectoryStagingArea staging)
-    {
-        if (!device.Updates.TryGetStaged(out StagedUpdate staged))
+        if (device.Updates.IsOnTrial)
         {
-            return;
+            bool fail = line.FailSelfTest;
+            Decision trial = device.CheckTrial(() => !fail && application.SelfTest());
+            if (trial.Reason == ReasonCode.SelfTestFailed)
+            {
+                options.TrialEnded(InstallOutcome.RolledBack, ReasonCode.SelfTestFailed);
+            }
+            else
+            {
+                Log(trial.IsAccepted
+                    ? $"update: {device.Updates.CurrentVersion} passed its self-test; it confirms itself in {options.TrialSettleSeconds} s"
+                    : $"update: self-test not run: {ReasonCodes.Name(trial.Reason)}");
+            }
         }
 
-        Decision installed = device.InstallStagedUpdate(() =>
-        {
-            byte[] first = new byte[1];
-            return staging.ReadStaged(0, first, 0, 1) == 1;
-        });
-        Log(installed.IsAccepted
-            ? $"update: installed {staged.Version} (security counter now {device.Updates.SecurityCounter})"
-            : $"update: staged {staged.Version} not installed: {ReasonCodes.Name(installed.Reason)}");
+        return null;
     }
 
-    private static void ReadCommands(AdminDevice device, Func<string, bool> boardCommand, ManualResetEventSlim stop)
+    private static void LogUpdateState(UpdateController updates, Decision booted)
+    {
+        if (!booted.IsAccepted)
+        {
+            Log($"update: boot step refused: {ReasonCodes.Name(booted.Reason)}");
+        }
+
+        switch (updates.LastInstall)
+        {
+            case InstallOutcome.Trial when updates.IsOnTrial:
+                Log($"update: {updates.CurrentVersion} starts on trial (the previous firmware stays installable; security counter {updates.SecurityCounter} until it confirms)");
+                break;
+            case InstallOutcome.RolledBack:
+                Log($"update: {updates.LastInstallVersion} was rolled back ({ReasonCodes.Name(updates.LastInstallReason)}); running {updates.CurrentVersion}");
+                break;
+        }
+    }
+
+    // The console thread's view of the running boot (replaced at a simulated reboot).
+    private sealed class ConsoleTarget
+    {
+        public volatile AdminDevice Device;
+        public volatile Func<string, bool> Command = _ => false;
+    }
+
+    private static void ReadCommands(ConsoleTarget console, ManualResetEventSlim stop)
     {
         while (!stop.IsSet)
         {
@@ -261,7 +341,14 @@ internal static class HostRunner
                 continue;
             }
 
-            if (boardCommand(line))
+            AdminDevice device = console.Device;
+            if (device == null)
+            {
+                Log("restarting; try again in a moment");
+                continue;
+            }
+
+            if (console.Command(line))
             {
                 continue;
             }

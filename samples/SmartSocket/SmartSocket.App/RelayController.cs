@@ -88,6 +88,29 @@ namespace NetGuard.Samples.SmartSocket
             }
         }
 
+        /// <summary>
+        /// The socket's part of an update's self-test: drives the relay pin to the state in force again (a driver that
+        /// throws fails the test) and checks that the saved state reads back as that state, so an update that cannot
+        /// keep the owner's relay setting is rolled back.
+        /// </summary>
+        /// <returns>True when the relay and its saved state agree.</returns>
+        public bool CheckBoard()
+        {
+            lock (_gate)
+            {
+                _board.SetRelay(_on);
+                byte[] data;
+                ReasonCode reason;
+                if (!_store.TryRead(RecordName, out data, out reason))
+                {
+                    // Never switched: nothing saved means off.
+                    return reason == ReasonCode.NotFound && !_on;
+                }
+
+                return data.Length == 1 && data[0] == (_on ? (byte)1 : (byte)0);
+            }
+        }
+
         private Decision SetLocked(bool on)
         {
             _on = on;

@@ -116,6 +116,13 @@ namespace NetGuard.Samples.SmartSocket
             response.SendJson(200);
         }
 
+        /// <summary>The firmware's self-test while an update runs on trial: the relay and its saved state (see <see cref="RelayController.CheckBoard"/>).</summary>
+        /// <returns>True when healthy.</returns>
+        public bool SelfTest()
+        {
+            return _relay.CheckBoard();
+        }
+
         /// <summary>Factory reset of the socket's own data: forgets the relay state and opens the relay.</summary>
         /// <returns>Accepted, or StorageWriteFailed.</returns>
         public Decision EraseUserData()

@@ -15,8 +15,8 @@ public static class Program
         Attach = device =>
         {
             var board = new ConsoleRelayBoard();
-            _ = new SmartSocketApp(device, board);
-            return board.Command;
+            var app = new SmartSocketApp(device, board);
+            return new HostApplication(board.Command, app.SelfTest);
         },
     });
 }
