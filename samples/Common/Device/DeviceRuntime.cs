@@ -61,8 +61,8 @@ namespace NetGuard.Samples.Device
 
         /// <summary>
         /// The sample firmwares' declaration for <paramref name="model"/>: version 1.0.0, security counter 1, the
-        /// vendor key, admin port 80, the resolver for update checks and the update domain, and as many admin workers as
-        /// the board's heap affords. Edit the resolver
+        /// vendor key, admin port 80, the resolver for update checks and the update domain, and as many admin workers and
+        /// as large an update image as the board's heap affords. Edit the resolver
         /// (192.168.1.1 here, the usual home router) and domain for an installation.
         /// </summary>
         /// <param name="model">The model name.</param>
@@ -77,6 +77,7 @@ namespace NetGuard.Samples.Device
             options.DnsResolver = 0xC0A80101;
             options.UpdateDomain = "updates.example.com";
             options.MaxAdminConnections = DeviceBoard.RecommendedAdminConnections();
+            options.MaxImageLength = DeviceBoard.RecommendedMaxImageLength();
 
             // Passwords are hashed with the native HMAC: calibration at first boot then affords many more PBKDF2
             // iterations in the same 300 ms than the managed HMAC would (its floor stays 1000).
