@@ -74,4 +74,11 @@ internal sealed class ByteArrayConnection : IConnection
     }
 
     public void Close() => IsClosed = true;
+
+    public void Drop(ReasonCode reason) => IsClosed = true;
+
+    public void MarkInService()
+    {
+        // Nothing to displace in a fuzz run.
+    }
 }

@@ -119,6 +119,24 @@ internal sealed class SocketConnection : IConnection
         _socket.Dispose();
     }
 
+    /// <summary>Why the server dropped the connection (Accepted when it did not).</summary>
+    public ReasonCode DroppedFor { get; private set; }
+
+    public void Drop(ReasonCode reason)
+    {
+        if (!IsClosed)
+        {
+            DroppedFor = reason;
+        }
+
+        Close();
+    }
+
+    public void MarkInService()
+    {
+        // A raw test socket: no guard to displace it.
+    }
+
     private bool IsClosed
     {
         get

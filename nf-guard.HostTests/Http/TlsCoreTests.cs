@@ -447,6 +447,13 @@ public sealed class TlsCoreTests
         public Decision Send(byte[] buffer, int offset, int count) => throw new InvalidOperationException("the engine owns the transport");
 
         public void Close() => Interlocked.Increment(ref _closes);
+
+        public void Drop(ReasonCode reason) => Close();
+
+        public void MarkInService()
+        {
+            // The scripted plain connection has no listener to displace it.
+        }
     }
 
     private sealed class ScriptedBudget : IReplyBudget

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 using NetGuard.Platform;
@@ -76,17 +77,19 @@ public sealed class LoopbackGuardTests
     }
 
     [Fact]
-    public void ConnectionBeyondTheCap_IsClosedAtOnce()
+    public void ConnectionBeyondTheCap_WhileBothAreServed_IsClosedAtOnce()
     {
         int port = LoopbackKit.FreeTcpPort();
         var (guard, layer) = LoopbackKit.Guard(LoopbackKit.Policy(port, 2, GenerousAccept(), LoopbackKit.FreeUdpPort()), new StopwatchClock());
         guard.ListenTcp(port, out GuardedListener listener);
         using Socket a = LoopbackKit.Connect(port);
-        using Socket b = LoopbackKit.Connect(port);
-        using Socket c = LoopbackKit.Connect(port);
+        using Socket b = LoopbackKit.Connect(port, 2);
+        using Socket c = LoopbackKit.Connect(port, 3);
 
-        Assert.True(LoopbackKit.Accept(listener, out _).IsAccepted);
-        Assert.True(LoopbackKit.Accept(listener, out _).IsAccepted);
+        Assert.True(LoopbackKit.Accept(listener, out IConnection first).IsAccepted);
+        Assert.True(LoopbackKit.Accept(listener, out IConnection second).IsAccepted);
+        first.MarkInService();
+        second.MarkInService();
         Decision third = LoopbackKit.Accept(listener, out IConnection refused);
 
         Assert.Equal(ReasonCode.ConnectionLimit, third.Reason);
@@ -99,25 +102,55 @@ public sealed class LoopbackGuardTests
     }
 
     [Fact]
-    public void ConnectionsFasterThanTheAcceptRate_AreClosedAtOnce()
+    public void ConnectionAtTheCap_DisplacesTheOldestThatSentNoRequest()
+    {
+        int port = LoopbackKit.FreeTcpPort();
+        var (guard, layer) = LoopbackKit.Guard(LoopbackKit.Policy(port, 2, GenerousAccept(), LoopbackKit.FreeUdpPort()), new StopwatchClock());
+        guard.ListenTcp(port, out GuardedListener listener);
+        using Socket idle = LoopbackKit.Connect(port, 2);
+        Assert.True(LoopbackKit.Accept(listener, out IConnection displaced).IsAccepted);
+        Thread.Sleep(20);
+        using Socket served = LoopbackKit.Connect(port, 3);
+        Assert.True(LoopbackKit.Accept(listener, out IConnection kept).IsAccepted);
+        kept.MarkInService();
+        using Socket owner = LoopbackKit.Connect(port);
+
+        Assert.True(LoopbackKit.Accept(listener, out IConnection admitted).IsAccepted);
+
+        Assert.True(LoopbackKit.SeesClose(idle), "the idle client is displaced");
+        Assert.Equal(1, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced));
+        Assert.Equal(ReasonCode.ConnectionDisplaced, displaced.Send(new byte[1], 0, 1).Reason);
+        Assert.True(kept.Send(new byte[] { 1 }, 0, 1).IsAccepted, "a served connection is never displaced");
+        Assert.True(admitted.Send(new byte[] { 1 }, 0, 1).IsAccepted);
+        Assert.Equal(2, listener.ActiveConnections);
+        guard.Close();
+        Assert.Equal(0, layer.OpenSockets);
+    }
+
+    [Fact]
+    public void ConnectionsFasterThanTheAcceptRate_AreClosedAtOnce_EachAddressWithinItsHalf()
     {
         int port = LoopbackKit.FreeTcpPort();
         var clock = new ManualClock(0);
         var (guard, layer) = LoopbackKit.Guard(LoopbackKit.Policy(port, 8, RateLimit.PerSeconds(2, 1, 60), LoopbackKit.FreeUdpPort()), clock);
         guard.ListenTcp(port, out GuardedListener listener);
         using Socket a = LoopbackKit.Connect(port);
-        using Socket b = LoopbackKit.Connect(port);
-        using Socket c = LoopbackKit.Connect(port);
-        using Socket d = LoopbackKit.Connect(port);
+        using Socket again = LoopbackKit.Connect(port);
+        using Socket b = LoopbackKit.Connect(port, 2);
+        using Socket c = LoopbackKit.Connect(port, 3);
 
         Assert.True(LoopbackKit.Accept(listener, out _).IsAccepted);
+        Decision sameAddress = LoopbackKit.Accept(listener, out _);
         Assert.True(LoopbackKit.Accept(listener, out _).IsAccepted);
         Decision third = LoopbackKit.Accept(listener, out _);
 
+        Assert.Equal(ReasonCode.AcceptRateLimited, sameAddress.Reason);
+        Assert.True(LoopbackKit.SeesClose(again), "one address may use half of the listener's burst of 2");
         Assert.Equal(ReasonCode.AcceptRateLimited, third.Reason);
         Assert.Equal(60 * LoopbackKit.Second, third.RetryAfterTicks);
         Assert.True(LoopbackKit.SeesClose(c));
         clock.AdvanceSeconds(60);
+        using Socket d = LoopbackKit.Connect(port, 4);
         Assert.True(LoopbackKit.Accept(listener, out _).IsAccepted);
         guard.Close();
         Assert.Equal(0, layer.OpenSockets);

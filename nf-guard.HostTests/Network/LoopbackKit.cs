@@ -60,7 +60,13 @@ internal static class LoopbackKit
     }
 
     /// <summary>A blocking client connected to 127.0.0.1:<paramref name="port"/>, with 5 s timeouts.</summary>
-    public static Socket Connect(int port)
+    public static Socket Connect(int port) => Connect(port, 1);
+
+    /// <summary>
+    /// The same, from source address 127.0.0.<paramref name="host"/> (Linux routes all of 127/8 to loopback): a
+    /// different host, as far as the guard's per-source accept rate can tell.
+    /// </summary>
+    public static Socket Connect(int port, byte host)
     {
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
         {
@@ -68,6 +74,7 @@ internal static class LoopbackKit
             SendTimeout = 5000,
             NoDelay = true,
         };
+        client.Bind(new IPEndPoint(new IPAddress(new byte[] { 127, 0, 0, host }), 0));
         client.Connect(new IPEndPoint(IPAddress.Loopback, port));
         return client;
     }

@@ -249,9 +249,9 @@ namespace NetGuard.Tests.Http
         }
 
         [TestMethod]
-        public void Head_TrickleUnderIdleTimeoutButPastDeadline_Refused408()
+        public void Head_TrickleBelowTheMinimumRate_Refused408HeadTooSlowAfterTheGraceTime()
         {
-            // One byte every 1.5 s never trips the 2 s idle timeout, but the 5 s head deadline stops it.
+            // One byte every 1.5 s never trips the 2 s idle timeout; the minimum rate (100 B/s after 2 s) stops it.
             ManualClock clock = new ManualClock(0);
             FakeConnection c = new FakeConnection(clock);
             string request = Get("/echo");
@@ -262,9 +262,46 @@ namespace NetGuard.Tests.Http
 
             HttpTestKit.Run(c, clock);
 
+            HttpTestKit.AssertRefused(c, 408, ReasonCode.HeadTooSlow);
+            Assert.AreEqual(2000 * HttpTestKit.Ms, clock.NowTicks, "stopped when the grace time ran out");
+            AssertReason(ReasonCode.HeadTooSlow, c.DroppedFor);
+            Assert.IsFalse(c.InService);
+        }
+
+        [TestMethod]
+        public void Head_TrickleWithTheRateCheckOff_Refused408AtTheHeadDeadline()
+        {
+            ManualClock clock = new ManualClock(0);
+            FakeConnection c = new FakeConnection(clock);
+            string request = Get("/echo");
+            for (int i = 0; i < request.Length; i++)
+            {
+                c.AddAfter(1500, request.Substring(i, 1));
+            }
+
+            HttpServerOptions options = HttpTestKit.Options();
+            options.MinHeadBytesPerSecond = 0;
+            HttpTestKit.Run(c, clock, options);
+
             HttpTestKit.AssertRefused(c, 408, ReasonCode.TimedOut);
             Assert.IsTrue(clock.NowTicks <= 5000 * HttpTestKit.Ms, "stopped at the deadline");
             Assert.IsTrue(c.ReceiveCalls <= 6, "bounded number of receives");
+            AssertReason(ReasonCode.Accepted, c.DroppedFor);
+        }
+
+        [TestMethod]
+        public void Head_FastEnoughAfterASlowStart_Accepted()
+        {
+            // 20 bytes in the first 1.9 s, then the rest: above 100 B/s by the time the grace time ends.
+            ManualClock clock = new ManualClock(0);
+            string request = Get("/echo");
+            FakeConnection c = new FakeConnection(clock).AddAfter(1900, request.Substring(0, 20)).AddAfter(50, request.Substring(20));
+
+            HttpTestKit.Run(c, clock);
+
+            Assert.AreEqual(200, HttpTestKit.Status(c));
+            Assert.IsTrue(c.InService, "a complete head puts the connection in service");
+            AssertReason(ReasonCode.Accepted, c.DroppedFor);
         }
 
         [TestMethod]
@@ -289,8 +326,10 @@ namespace NetGuard.Tests.Http
             ManualClock clock = new ManualClock(0);
             FakeConnection c = new FakeConnection(clock).AddAfter(1500, "GET ").AddAfter(1500, "/echo ").AddAfter(1500, "HTTP/1.1\r\n");
             c.StallAtEnd = true;
+            HttpServerOptions options = HttpTestKit.Options();
+            options.MinHeadBytesPerSecond = 0;
 
-            HttpTestKit.Run(c, clock);
+            HttpTestKit.Run(c, clock, options);
 
             Assert.AreEqual(408, HttpTestKit.Status(c));
             Assert.AreEqual(500, c.LastTimeoutMilliseconds);
@@ -520,6 +559,11 @@ namespace NetGuard.Tests.Http
             Assert.AreEqual(200, HttpTestKit.Status(good));
             Assert.IsTrue(HttpTestKit.Body(good).IndexOf("\"body\":\"ok\"") >= 0, HttpTestKit.Body(good));
             Assert.AreEqual(HttpConnectionProcessor.PhaseIdle, processor.Phase);
+        }
+
+        private static void AssertReason(ReasonCode expected, ReasonCode actual)
+        {
+            Assert.AreEqual(ReasonCodes.Name(expected), ReasonCodes.Name(actual));
         }
     }
 }

@@ -117,30 +117,113 @@ namespace NetGuard.Tests.Network
         }
 
         [TestMethod]
-        public void Accept_BeyondTheConnectionCap_ClosesTheNewConnectionAtOnce()
+        public void Accept_BeyondTheCapWithEveryConnectionInService_ClosesTheNewConnectionAtOnce()
         {
             FakeSocketLayer layer = new FakeSocketLayer();
             NetworkGuard guard = NetworkTestKit.Guard(layer, new ManualClock(0));
             GuardedListener listener = NetworkTestKit.Listen(guard);
             FakeStreamSocket a;
             FakeStreamSocket b;
-            NetworkTestKit.AcceptOne(guard, layer, listener, out a);
-            NetworkTestKit.AcceptOne(guard, layer, listener, out b);
-            FakeStreamSocket third = layer.LastListener.Enqueue(NetworkTestKit.Peer, 50003);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out a).MarkInService();
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out b).MarkInService();
+            FakeStreamSocket third = layer.LastListener.Enqueue(NetworkTestKit.Peer3, 50003);
             IConnection connection;
 
             NetworkTestKit.AssertRefused(ReasonCode.ConnectionLimit, listener.Accept(10, out connection));
 
             Assert.IsNull(connection);
             Assert.IsTrue(third.Closed, "the connection over the cap must be closed at once");
-            Assert.IsFalse(a.Closed);
+            Assert.IsFalse(a.Closed || b.Closed, "connections being served are never displaced");
             Assert.AreEqual(2, listener.ActiveConnections);
             Assert.AreEqual(3, layer.OpenSockets);
             Assert.AreEqual(1L, guard.Counters.GetByReason(ReasonCode.ConnectionLimit));
+            Assert.AreEqual(0L, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced));
             RefusalEvent logged = guard.RecentRefusals.ToArray()[0];
-            Assert.AreEqual(NetworkTestKit.Peer, logged.RemoteAddress);
+            Assert.AreEqual(NetworkTestKit.Peer3, logged.RemoteAddress);
             Assert.AreEqual(50003, logged.RemotePort);
             Assert.AreEqual("tcp/80", logged.Source);
+        }
+
+        [TestMethod]
+        public void Accept_AtTheCap_DisplacesTheOldestConnectionWithoutACompleteRequest()
+        {
+            FakeSocketLayer layer = new FakeSocketLayer();
+            ManualClock clock = new ManualClock(0);
+            NetworkGuard guard = NetworkTestKit.Guard(layer, clock);
+            GuardedListener listener = NetworkTestKit.Listen(guard);
+            FakeStreamSocket oldest;
+            FakeStreamSocket served;
+            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out oldest);
+            clock.AdvanceSeconds(1);
+            IConnection second = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out served);
+            clock.AdvanceSeconds(1);
+            FakeStreamSocket newcomer;
+
+            IConnection admitted = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out newcomer);
+
+            Assert.IsTrue(oldest.Closed, "the oldest unserved connection makes room");
+            Assert.IsFalse(served.Closed || newcomer.Closed);
+            Assert.AreEqual(2, listener.ActiveConnections);
+            Assert.AreEqual(3, layer.OpenSockets);
+            Assert.AreEqual(1L, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced));
+            RefusalEvent logged = guard.RecentRefusals.ToArray()[0];
+            Assert.AreEqual(NetworkTestKit.Peer, logged.RemoteAddress);
+            NetworkTestKit.AssertRefused(ReasonCode.ConnectionDisplaced, first.Send(new byte[1], 0, 1));
+
+            // Twin: once the remaining two are in service, nobody is displaced.
+            admitted.MarkInService();
+            second.MarkInService();
+            FakeStreamSocket late = layer.LastListener.Enqueue(NetworkTestKit.Peer3 + 1, 50005);
+            IConnection refused;
+            NetworkTestKit.AssertRefused(ReasonCode.ConnectionLimit, listener.Accept(10, out refused));
+            Assert.IsTrue(late.Closed);
+            Assert.IsFalse(served.Closed || newcomer.Closed);
+            guard.Close();
+            Assert.AreEqual(0, layer.OpenSockets);
+        }
+
+        [TestMethod]
+        public void Accept_AtTheCap_ADisplacedSlotIsNotGivenToANewcomerTheRateRefuses()
+        {
+            FakeSocketLayer layer = new FakeSocketLayer();
+            ManualClock clock = new ManualClock(0);
+            NetworkGuard guard = NetworkTestKit.Guard(layer, clock);
+            GuardedListener listener = NetworkTestKit.Listen(guard);
+            FakeStreamSocket a;
+            FakeStreamSocket b;
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out a);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out b);
+            FakeStreamSocket again = layer.LastListener.Enqueue(NetworkTestKit.Peer, 50004);
+            IConnection connection;
+
+            // Peer used its share of the accept rate (half the listener's burst of 3: 1).
+            NetworkTestKit.AssertRefused(ReasonCode.AcceptRateLimited, listener.Accept(10, out connection));
+
+            Assert.IsTrue(again.Closed);
+            Assert.IsFalse(a.Closed || b.Closed, "nobody displaced for a refused newcomer");
+            Assert.AreEqual(0L, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced));
+            Assert.AreEqual(2, listener.ActiveConnections);
+        }
+
+        [TestMethod]
+        public void Accept_InServiceAndDisplacement_RaceLeavesNoConnectionHalfServed()
+        {
+            FakeSocketLayer layer = new FakeSocketLayer();
+            NetworkGuard guard = NetworkTestKit.Guard(layer, new ManualClock(0));
+            GuardedListener listener = NetworkTestKit.Listen(guard);
+            FakeStreamSocket a;
+            FakeStreamSocket b;
+            FakeStreamSocket c;
+            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out a);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out b);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out c);
+
+            // The displaced connection's late MarkInService changes nothing: it is closed and stays closed.
+            first.MarkInService();
+            Assert.IsTrue(a.Closed);
+            NetworkTestKit.AssertRefused(ReasonCode.ConnectionDisplaced, first.Send(new byte[1], 0, 1));
+            Assert.AreEqual(2, listener.ActiveConnections);
+            Assert.AreEqual(guard.OpenSocketCount, layer.OpenSockets);
         }
 
         [TestMethod]
@@ -152,16 +235,17 @@ namespace NetGuard.Tests.Network
             GuardedListener listener = NetworkTestKit.Listen(guard);
             FakeStreamSocket a;
             FakeStreamSocket b;
-            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, out a);
-            NetworkTestKit.AcceptOne(guard, layer, listener, out b);
+            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out a);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out b);
 
             first.Close();
             first.Close();
 
             Assert.IsTrue(a.Closed);
             Assert.AreEqual(1, listener.ActiveConnections);
-            NetworkTestKit.AcceptOne(guard, layer, listener, out a);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out a);
             Assert.AreEqual(2, listener.ActiveConnections);
+            Assert.AreEqual(0L, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced), "a free slot needs no displacement");
         }
 
         [TestMethod]
@@ -174,13 +258,12 @@ namespace NetGuard.Tests.Network
             FakeStreamSocket socket;
             IConnection connection;
 
-            // Burst 3, 1 per 10 s; keep at most 1 open so the cap never binds.
-            for (int i = 0; i < 3; i++)
-            {
-                NetworkTestKit.AcceptOne(guard, layer, listener, out socket).Close();
-            }
+            // Burst 3, 1 per 10 s, from three addresses (each may use half); keep at most 1 open so the cap never binds.
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out socket).Close();
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out socket).Close();
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out socket).Close();
 
-            FakeStreamSocket fourth = layer.LastListener.Enqueue(NetworkTestKit.Peer, 50010);
+            FakeStreamSocket fourth = layer.LastListener.Enqueue(NetworkTestKit.Peer3 + 1, 50010);
             Decision refused = listener.Accept(10, out connection);
 
             NetworkTestKit.AssertRefused(ReasonCode.AcceptRateLimited, refused);
@@ -189,7 +272,31 @@ namespace NetGuard.Tests.Network
             Assert.AreEqual(0, listener.ActiveConnections);
 
             clock.AdvanceSeconds(10);
-            NetworkTestKit.AcceptOne(guard, layer, listener, out socket);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3 + 1, out socket);
+        }
+
+        [TestMethod]
+        public void Accept_OneAddressFlooding_LeavesTheRestOfTheRateToOthers()
+        {
+            FakeSocketLayer layer = new FakeSocketLayer();
+            ManualClock clock = new ManualClock(0);
+            NetworkGuard guard = NetworkTestKit.Guard(layer, clock);
+            GuardedListener listener = NetworkTestKit.Listen(guard);
+            FakeStreamSocket socket;
+            IConnection connection;
+
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out socket).Close();
+            for (int i = 0; i < 5; i++)
+            {
+                layer.LastListener.Enqueue(NetworkTestKit.Peer, 50100 + i);
+                NetworkTestKit.AssertRefused(ReasonCode.AcceptRateLimited, listener.Accept(10, out connection));
+            }
+
+            // Twin: another address still gets in, and its refused attempts did not use up the listener's burst.
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out socket).Close();
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out socket).Close();
+            Assert.AreEqual(5L, guard.Counters.GetByReason(ReasonCode.AcceptRateLimited));
+            Assert.AreEqual(guard.OpenSocketCount, layer.OpenSockets);
         }
 
         [TestMethod]
@@ -406,8 +513,8 @@ namespace NetGuard.Tests.Network
             GuardedListener listener = NetworkTestKit.Listen(guard);
             FakeStreamSocket a;
             FakeStreamSocket b;
-            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, out a);
-            NetworkTestKit.AcceptOne(guard, layer, listener, out b);
+            IConnection first = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out a);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out b);
             GuardedDatagramChannel channel = NetworkTestKit.OpenUdp(guard, 0);
             GuardedDatagramChannel mdns = NetworkTestKit.OpenUdp(guard, NetworkTestKit.MdnsPort);
             Assert.AreEqual(5, layer.OpenSockets);
@@ -446,21 +553,31 @@ namespace NetGuard.Tests.Network
             guard.OpenUdp(NetworkTestKit.MdnsPort, out refusedChannel);
             for (int i = 0; i < 6; i++)
             {
-                // Burst 3: three accepted (and closed), three refused for the rate.
-                layer.LastListener.Enqueue(NetworkTestKit.Peer, 51000 + i);
+                // Burst 3 from six addresses: three accepted (and closed), three refused for the rate.
+                layer.LastListener.Enqueue(NetworkTestKit.Peer + (uint)i, 51000 + i);
                 if (listener.Accept(10, out connection).IsAccepted)
                 {
                     connection.Close();
                 }
             }
 
+            for (int i = 0; i < 3; i++)
+            {
+                // The third displaces the first; then a newcomer refused by its address's share displaces nobody.
+                clock.AdvanceSeconds(10);
+                NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer + 10 + (uint)i, out socket);
+            }
+
+            layer.LastListener.Enqueue(NetworkTestKit.Peer + 12, 51100);
+            NetworkTestKit.AssertRefused(ReasonCode.AcceptRateLimited, listener.Accept(10, out connection));
+            Assert.AreEqual(1L, guard.Counters.GetByReason(ReasonCode.ConnectionDisplaced));
             clock.AdvanceSeconds(100);
-            IConnection reset = NetworkTestKit.AcceptOne(guard, layer, listener, out socket);
+            IConnection reset = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out socket);
             socket.ReceiveResultWhenEmpty = ReasonCode.ConnectionReset;
             ReasonCode reason;
             reset.Receive(new byte[4], 0, 4, 10, out reason);
             Assert.AreEqual((object)ReasonCode.ConnectionReset, (object)reason);
-            IConnection kept = NetworkTestKit.AcceptOne(guard, layer, listener, out socket);
+            IConnection kept = NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out socket);
             socket.SendResult = ReasonCode.SocketError;
             kept.Send(new byte[1], 0, 1);
 

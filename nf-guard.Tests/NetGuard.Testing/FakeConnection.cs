@@ -202,6 +202,27 @@ namespace NetGuard.Testing
             IsClosed = true;
         }
 
+        /// <summary>Why the server dropped the connection (Accepted when it did not).</summary>
+        public ReasonCode DroppedFor { get; private set; }
+
+        /// <summary>True once the server marked the connection in service (its request head was complete).</summary>
+        public bool InService { get; private set; }
+
+        public void Drop(ReasonCode reason)
+        {
+            if (!IsClosed)
+            {
+                DroppedFor = reason;
+            }
+
+            IsClosed = true;
+        }
+
+        public void MarkInService()
+        {
+            InService = true;
+        }
+
         /// <summary>Everything sent so far.</summary>
         public byte[] SentBytes()
         {

@@ -16,6 +16,8 @@ namespace NetGuard.Testing
         public const uint Resolver = 0xC0A80101;   // 192.168.1.1
         public const uint NtpServer = 0xC0A80102;  // 192.168.1.2
         public const uint Peer = 0xC0A80164;       // 192.168.1.100
+        public const uint Peer2 = 0xC0A80165;      // 192.168.1.101
+        public const uint Peer3 = 0xC0A80166;      // 192.168.1.102
         public const int AdminPort = 80;
         public const int MdnsPort = 5353;
         public const int AdminMaxConnections = 2;
@@ -44,7 +46,13 @@ namespace NetGuard.Testing
 
         public static IConnection AcceptOne(NetworkGuard guard, FakeSocketLayer layer, GuardedListener listener, out FakeStreamSocket socket)
         {
-            socket = layer.LastListener.Enqueue(Peer, 50000);
+            return AcceptOne(guard, layer, listener, Peer, out socket);
+        }
+
+        /// <summary>Accepts one connection from <paramref name="peer"/> (each address has its own share of the accept rate).</summary>
+        public static IConnection AcceptOne(NetworkGuard guard, FakeSocketLayer layer, GuardedListener listener, uint peer, out FakeStreamSocket socket)
+        {
+            socket = layer.LastListener.Enqueue(peer, 50000);
             IConnection connection;
             Decision decision = listener.Accept(10, out connection);
             Assert.IsTrue(decision.IsAccepted, "accept: " + decision.ToString());

@@ -449,10 +449,11 @@ namespace NetGuard.Http
 
             EgressPolicy egress = builder.Build();
 
-            // Accepts: a burst of 32, then 16 a second: a browser loading the page and its API calls, or a local
-            // hub scripting the API, fit; a scanner's 160 connection attempts a second (Mirai) do not.
+            // Accepts: a burst of 64, then 32 a second, one address at most half of that (the guard's per-source share):
+            // a browser loading the page and its API calls, or a local hub scripting the API, fit; a scanner's 160
+            // connection attempts a second (Mirai) do not, and one flooding host leaves the other half to the owner.
             return new GuardPolicyBuilder(egress)
-                .AddTcpListener(AdminListenerName, options.AdminPort, options.MaxAdminConnections, RateLimit.PerSeconds(32, 16, 1))
+                .AddTcpListener(AdminListenerName, options.AdminPort, options.MaxAdminConnections, RateLimit.PerSeconds(64, 32, 1))
                 .Build();
         }
 

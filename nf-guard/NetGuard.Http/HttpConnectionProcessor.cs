@@ -188,8 +188,9 @@ namespace NetGuard.Http
         {
             _request.Reset(connection.RemoteAddress);
             _response.Reset(connection);
-            long headDeadline = _clock.NowTicks + _options.HeadTimeoutMilliseconds * TicksPerMillisecond;
-            ReasonCode head = _parser.ReadHead(connection, _request, headDeadline, out int status);
+            long headStarted = _clock.NowTicks;
+            long headDeadline = headStarted + _options.HeadTimeoutMilliseconds * TicksPerMillisecond;
+            ReasonCode head = _parser.ReadHead(connection, _request, headStarted, headDeadline, out int status);
             if (head != ReasonCode.Accepted)
             {
                 LastReason = head;
@@ -198,8 +199,17 @@ namespace NetGuard.Http
                     Refuse(status, head);
                 }
 
+                if (head == ReasonCode.HeadTooSlow)
+                {
+                    // Counted with the guard's refusals (by whom and why), like a displaced connection.
+                    connection.Drop(head);
+                }
+
                 return;
             }
+
+            // A complete head: the guard no longer displaces this connection for a newcomer.
+            connection.MarkInService();
 
             SetPhase(PhaseHandling, connection);
             ReasonCode found = _router.Find(_request.Method, _request.Path, out HttpRoute route);

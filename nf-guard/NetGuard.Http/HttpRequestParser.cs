@@ -1,3 +1,4 @@
+using System;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 using NetGuard.Platform;
@@ -37,11 +38,11 @@ namespace NetGuard.Http
         }
 
         /// <summary>
-        /// Receives and parses the head before <paramref name="deadlineTicks"/>. Returns Accepted, or the reason
-        /// with the HTTP status to answer in <paramref name="status"/> (0 when nothing should be answered: the
-        /// peer closed or the socket failed).
+        /// Receives and parses the head before <paramref name="deadlineTicks"/>, at the options' minimum rate counted
+        /// from <paramref name="startedTicks"/>. Returns Accepted, or the reason with the HTTP status to answer in
+        /// <paramref name="status"/> (0 when nothing should be answered: the peer closed or the socket failed).
         /// </summary>
-        internal ReasonCode ReadHead(IConnection connection, HttpRequest request, long deadlineTicks, out int status)
+        internal ReasonCode ReadHead(IConnection connection, HttpRequest request, long startedTicks, long deadlineTicks, out int status)
         {
             byte[] buffer = request.Head;
             int scan = 0;
@@ -155,12 +156,28 @@ namespace NetGuard.Http
                     return Refuse(408, ReasonCode.TimedOut, out status);
                 }
 
+                // The wait is cut to the moment the head falls below the minimum rate; a wait ended by that cut (not by
+                // the idle timeout or the deadline) means the head is too slow.
+                bool cutByRate = false;
+                long rateDeadline = MinimumRateDeadline(startedTicks, request.Filled);
+                if (rateDeadline != long.MaxValue)
+                {
+                    int rateTimeout = ReceiveTimeout(_clock, rateDeadline, timeout);
+                    if (rateTimeout <= 0)
+                    {
+                        return Refuse(408, ReasonCode.HeadTooSlow, out status);
+                    }
+
+                    cutByRate = rateTimeout < timeout;
+                    timeout = rateTimeout;
+                }
+
                 int received = connection.Receive(buffer, request.Filled, buffer.Length - request.Filled, timeout, out ReasonCode reason);
                 if (received <= 0 || received > buffer.Length - request.Filled)
                 {
                     if (reason == ReasonCode.TimedOut)
                     {
-                        return Refuse(408, ReasonCode.TimedOut, out status);
+                        return Refuse(408, cutByRate ? ReasonCode.HeadTooSlow : ReasonCode.TimedOut, out status);
                     }
 
                     // The peer went away (or the socket broke): nobody to answer.
@@ -170,6 +187,20 @@ namespace NetGuard.Http
 
                 request.Filled += received;
             }
+        }
+
+        // When the head, with received bytes so far, falls below the minimum rate: the later of the grace time and the
+        // time those bytes are worth at that rate. long.MaxValue when the check is off.
+        private long MinimumRateDeadline(long startedTicks, int received)
+        {
+            if (_options.MinHeadBytesPerSecond == 0)
+            {
+                return long.MaxValue;
+            }
+
+            long grace = _options.HeadRateGraceMilliseconds * TicksPerMillisecond;
+            long earned = (long)received * TimeSpan.TicksPerSecond / _options.MinHeadBytesPerSecond;
+            return startedTicks + (earned > grace ? earned : grace);
         }
 
         private ReasonCode ParseRequestLine(HttpRequest request, int start, int length, out int status)

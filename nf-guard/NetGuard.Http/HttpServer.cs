@@ -10,10 +10,11 @@ namespace NetGuard.Http
     /// The admin HTTP server core: an accept loop over an <see cref="IConnectionSource"/> and a fixed pool
     /// of worker threads (<see cref="HttpServerOptions.MaxConnections"/>, default 4 of lwIP's 16 sockets),
     /// each with its own <see cref="HttpConnectionProcessor"/> and buffers. One request per connection.
-    /// When every worker is busy, a worker still receiving a head after
-    /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer (slow-loris
-    /// clients cannot hold the server); otherwise the newcomer gets a prebuilt 503 ServerBusy with
-    /// Retry-After and is closed. Threads come from System.Threading (no Task on the device).
+    /// When every worker is busy the newcomer waits up to one accept poll for one to come free (the guard admits a
+    /// newcomer at its cap by displacing an unserved connection); then a worker still receiving a head after
+    /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer; otherwise the newcomer
+    /// gets a prebuilt 503 ServerBusy with Retry-After and is closed. Heads must also arrive at
+    /// <see cref="HttpServerOptions.MinHeadBytesPerSecond"/>. Threads come from System.Threading (no Task on the device).
     /// </summary>
     public sealed class HttpServer
     {
@@ -24,6 +25,7 @@ namespace NetGuard.Http
         private readonly HttpServerOptions _options;
         private readonly byte[] _busyResponse;
         private readonly object _lock = new object();
+        private readonly AutoResetEvent _workerFreed = new AutoResetEvent(false);
         private Worker[] _workers;
         private Thread _acceptThread;
         private bool _started;
@@ -230,10 +232,27 @@ namespace NetGuard.Http
             }
         }
 
+        // Hands the connection to a free worker. When none is free, waits up to one accept poll for one: the guard
+        // admits a newcomer at its cap only by displacing a connection, whose worker is then about to come free. After
+        // that, a worker still in a head older than EvictHeadAfterMilliseconds is evicted, else the newcomer gets 503.
         private void Dispatch(IConnection connection)
         {
-            Worker evict = null;
-            long evictStarted = 0;
+            long waitUntil = _clock.NowTicks + _options.AcceptPollMilliseconds * TicksPerMillisecond;
+            while (!TryHandOff(connection))
+            {
+                long left = (waitUntil - _clock.NowTicks) / TicksPerMillisecond;
+                if (left <= 0 || Stopping)
+                {
+                    EvictOrRefuse(connection);
+                    return;
+                }
+
+                _workerFreed.WaitOne((int)left, false);
+            }
+        }
+
+        private bool TryHandOff(IConnection connection)
+        {
             lock (_lock)
             {
                 for (int i = 0; i < _workers.Length; i++)
@@ -244,10 +263,20 @@ namespace NetGuard.Http
                         worker.Pending = connection;
                         worker.Busy = true;
                         worker.Signal.Set();
-                        return;
+                        return true;
                     }
                 }
 
+                return false;
+            }
+        }
+
+        private void EvictOrRefuse(IConnection connection)
+        {
+            Worker evict = null;
+            long evictStarted = 0;
+            lock (_lock)
+            {
                 if (_options.EvictHeadAfterMilliseconds > 0)
                 {
                     long now = _clock.NowTicks;
@@ -316,6 +345,11 @@ namespace NetGuard.Http
                     {
                         worker.Busy = false;
                     }
+                }
+
+                if (connection == null)
+                {
+                    _workerFreed.Set();
                 }
 
                 if (connection == null)

@@ -36,6 +36,18 @@ namespace NetGuard.Http
         /// <summary>Default deadline for a body once the head is read, in milliseconds; a route may set its own. Default 10000.</summary>
         public int BodyTimeoutMilliseconds { get; set; } = 10000;
 
+        /// <summary>
+        /// Least average rate, in bytes a second, at which a request head must arrive once
+        /// <see cref="HeadRateGraceMilliseconds"/> have passed (as Apache's mod_reqtimeout MinRate): a client trickling
+        /// its head to hold a connection is dropped with 408 HeadTooSlow. 0 turns the check off. Default 100: a browser
+        /// sends a 400 to 700 byte head in one segment, and even a phone on a link of a few kbit/s delivers it within the
+        /// grace time.
+        /// </summary>
+        public int MinHeadBytesPerSecond { get; set; } = 100;
+
+        /// <summary>How long a request head may take before <see cref="MinHeadBytesPerSecond"/> applies, in milliseconds. Default 2000.</summary>
+        public int HeadRateGraceMilliseconds { get; set; } = 2000;
+
         /// <summary>Longest wait for any one receive (an idle peer), in milliseconds. Default 2000.</summary>
         public int ReceiveTimeoutMilliseconds { get; set; } = 2000;
 
@@ -75,6 +87,8 @@ namespace NetGuard.Http
             Check(BufferedBodyBytes, 0, 65536, nameof(BufferedBodyBytes));
             Check(HeadTimeoutMilliseconds, 1, 600000, nameof(HeadTimeoutMilliseconds));
             Check(BodyTimeoutMilliseconds, 1, 3600000, nameof(BodyTimeoutMilliseconds));
+            Check(MinHeadBytesPerSecond, 0, 1048576, nameof(MinHeadBytesPerSecond));
+            Check(HeadRateGraceMilliseconds, 0, 600000, nameof(HeadRateGraceMilliseconds));
             Check(ReceiveTimeoutMilliseconds, 1, 600000, nameof(ReceiveTimeoutMilliseconds));
             Check(AcceptPollMilliseconds, 1, 60000, nameof(AcceptPollMilliseconds));
             Check(EvictHeadAfterMilliseconds, 0, 600000, nameof(EvictHeadAfterMilliseconds));
@@ -96,6 +110,8 @@ namespace NetGuard.Http
             copy.BufferedBodyBytes = BufferedBodyBytes;
             copy.HeadTimeoutMilliseconds = HeadTimeoutMilliseconds;
             copy.BodyTimeoutMilliseconds = BodyTimeoutMilliseconds;
+            copy.MinHeadBytesPerSecond = MinHeadBytesPerSecond;
+            copy.HeadRateGraceMilliseconds = HeadRateGraceMilliseconds;
             copy.ReceiveTimeoutMilliseconds = ReceiveTimeoutMilliseconds;
             copy.AcceptPollMilliseconds = AcceptPollMilliseconds;
             copy.EvictHeadAfterMilliseconds = EvictHeadAfterMilliseconds;

@@ -197,6 +197,18 @@ namespace NetGuard.Http
             Fail(ReasonCode.Closed);
         }
 
+        public void Drop(ReasonCode reason)
+        {
+            // The guarded connection counts the refusal and closes the socket; no close_notify for a misbehaving peer.
+            _plain.Drop(reason);
+            Fail(reason);
+        }
+
+        public void MarkInService()
+        {
+            _plain.MarkInService();
+        }
+
         private ReasonCode State
         {
             get

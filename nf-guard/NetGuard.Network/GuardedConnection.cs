@@ -25,9 +25,12 @@ namespace NetGuard.Network
         // Accepted while the connection is usable; otherwise why it is not (Closed, ConnectionReset, ...).
         private ReasonCode _state = ReasonCode.Accepted;
         private bool _released;
+        private bool _inService;
+        private bool _claimed;
 
-        public GuardedConnection(NetworkGuard guard, GuardedListener listener, IStreamSocket socket, uint remoteAddress, int remotePort)
+        public GuardedConnection(NetworkGuard guard, GuardedListener listener, IStreamSocket socket, uint remoteAddress, int remotePort, long acceptedTicks)
         {
+            AcceptedTicks = acceptedTicks;
             _guard = guard;
             _listener = listener;
             _socket = socket;
@@ -113,6 +116,71 @@ namespace NetGuard.Network
             Fail(ReasonCode.Closed);
         }
 
+        public void Drop(ReasonCode reason)
+        {
+            if (reason == ReasonCode.Accepted)
+            {
+                reason = ReasonCode.SocketError;
+            }
+
+            if (Fail(reason))
+            {
+                _guard.Refuse(reason, 0, _listener.Source, _localPort, _remoteAddress, _remotePort);
+            }
+        }
+
+        public void MarkInService()
+        {
+            lock (_gate)
+            {
+                // Once claimed for displacement the connection is on its way out: it does not become in service.
+                if (!_claimed)
+                {
+                    _inService = true;
+                }
+            }
+        }
+
+        // When the listener accepted it (the guard's clock): the oldest unserved connection is displaced first.
+        internal long AcceptedTicks { get; }
+
+        // True while the connection may be displaced for a newcomer: open, and no complete request yet.
+        internal bool IsDisplaceable
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return !_inService && !_released && !_claimed;
+                }
+            }
+        }
+
+        // The listener's choice of this connection to displace, atomic with MarkInService: false when it became in
+        // service (or ended) first.
+        internal bool TryClaimForDisplacement()
+        {
+            lock (_gate)
+            {
+                if (_inService || _released || _claimed)
+                {
+                    return false;
+                }
+
+                _claimed = true;
+                return true;
+            }
+        }
+
+        // The newcomer was refused after all: the connection may become in service again.
+        internal void ReleaseClaim()
+        {
+            lock (_gate)
+            {
+                _claimed = false;
+            }
+        }
+
         // The accepted platform socket, for the library's device TLS source only (never public: see the class comment).
         internal IStreamSocket StreamSocket
         {
@@ -175,19 +243,22 @@ namespace NetGuard.Network
             }
         }
 
-        // Records the first reason the connection ended and releases the socket exactly once.
-        private void Fail(ReasonCode reason)
+        // Records the first reason the connection ended and releases the socket exactly once; true when this call ended
+        // an open connection.
+        private bool Fail(ReasonCode reason)
         {
+            bool ended = false;
             lock (_gate)
             {
                 if (_state == ReasonCode.Accepted)
                 {
                     _state = reason == ReasonCode.Accepted ? ReasonCode.SocketError : reason;
+                    ended = true;
                 }
 
                 if (_released)
                 {
-                    return;
+                    return ended;
                 }
 
                 _released = true;
@@ -199,9 +270,11 @@ namespace NetGuard.Network
             }
             finally
             {
-                _listener.ConnectionReleased();
+                _listener.ConnectionReleased(this);
                 _guard.Released(this, -1);
             }
+
+            return ended;
         }
     }
 }

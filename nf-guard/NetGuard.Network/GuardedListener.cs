@@ -6,10 +6,16 @@ using NetGuard.RateLimiting;
 namespace NetGuard.Network
 {
     /// <summary>
-    /// A TCP listener on a port the policy declares, opened by <see cref="NetworkGuard.ListenTcp"/>.
-    /// Accepting enforces the declaration's caps: a connection beyond the concurrent maximum
-    /// (ConnectionLimit) or the accept rate (AcceptRateLimited) is closed at once and counted.
-    /// Thread-safe.
+    /// A TCP listener on a port the policy declares, opened by <see cref="NetworkGuard.ListenTcp"/>. Accepting
+    /// enforces the declaration's caps. At the concurrent maximum, a newcomer displaces the oldest connection that has
+    /// not delivered a complete request yet (<see cref="IConnection.MarkInService"/>; counted as ConnectionDisplaced),
+    /// as ESP-IDF's httpd purges its least recently used socket: idle and trickling clients cannot hold every slot,
+    /// and a connection being served is never displaced. With no such connection the newcomer is refused
+    /// (ConnectionLimit). The accept rate is enforced per listener and per source address (one address may use at
+    /// most half of the listener's rate, so one flooding host leaves the other half to everyone else;
+    /// AcceptRateLimited). Refused connections are closed at once and counted. The decision lives here, in the guard,
+    /// because the guard owns the socket budget and sees every connection of the listener, TLS handshakes included;
+    /// the server only reports when a connection is in service. Thread-safe.
     /// </summary>
     public sealed class GuardedListener
     {
@@ -20,6 +26,8 @@ namespace NetGuard.Network
         private readonly int _source;
         private readonly TokenBucket _acceptBucket;
         private readonly IStreamListenerSocket _socket;
+        private readonly GuardedConnection[] _live;
+        private readonly SourceRateTable _sources;
         private int _active;
         private bool _closed;
 
@@ -30,7 +38,15 @@ namespace NetGuard.Network
             _declarationIndex = declarationIndex;
             _source = guard.ListenerSource(declarationIndex);
             _acceptBucket = declaration.AcceptRate.CreateBucket();
+            _sources = new SourceRateTable(declaration.AcceptRate);
+            _live = new GuardedConnection[declaration.MaxConnections];
             _socket = socket;
+        }
+
+        // The counter row of this listener's refusals.
+        internal int Source
+        {
+            get { return _source; }
         }
 
         /// <summary>The local port.</summary>
@@ -119,32 +135,51 @@ namespace NetGuard.Network
                 long now = _guard.NowTicks;
                 long wait = 0;
                 GuardedConnection accepted = null;
+                GuardedConnection displaced = null;
                 lock (_gate)
                 {
                     if (_closed || _guard.IsClosedForAccept)
                     {
                         reason = ReasonCode.Closed;
                     }
-                    else if (_active >= _declaration.MaxConnections)
+                    else if (_active >= _declaration.MaxConnections && (displaced = ClaimOldestDisplaceable()) == null)
                     {
                         // Checked before the rate so that connections refused for the cap do not use up the rate.
                         reason = ReasonCode.ConnectionLimit;
                     }
                     else
                     {
-                        Decision rate = _acceptBucket.Decide(1, now);
+                        Decision rate = _sources.Decide(remoteAddress, now);
+                        if (rate.IsAccepted)
+                        {
+                            rate = _acceptBucket.Decide(1, now);
+                        }
+
                         if (!rate.IsAccepted)
                         {
                             reason = ReasonCode.AcceptRateLimited;
                             wait = rate.RetryAfterTicks;
+                            if (displaced != null)
+                            {
+                                // The newcomer is not admitted after all: the claimed connection stays.
+                                displaced.ReleaseClaim();
+                                displaced = null;
+                            }
                         }
                         else
                         {
-                            accepted = new GuardedConnection(_guard, this, socket, remoteAddress, remotePort);
+                            accepted = new GuardedConnection(_guard, this, socket, remoteAddress, remotePort, now);
+                            Register(accepted, displaced);
                             _active++;
                             handedOver = true;
                         }
                     }
+                }
+
+                if (displaced != null)
+                {
+                    // Outside the lock: releasing the socket calls back into ConnectionReleased and the guard.
+                    displaced.Drop(ReasonCode.ConnectionDisplaced);
                 }
 
                 if (!handedOver)
@@ -198,11 +233,63 @@ namespace NetGuard.Network
         }
 
         // Called once by each accepted connection when it releases its socket.
-        internal void ConnectionReleased()
+        internal void ConnectionReleased(GuardedConnection connection)
         {
             lock (_gate)
             {
                 _active--;
+                for (int i = 0; i < _live.Length; i++)
+                {
+                    if (_live[i] == connection)
+                    {
+                        _live[i] = null;
+                        return;
+                    }
+                }
+            }
+        }
+
+        // Under _gate, at the cap: claims the oldest connection without a complete request (null when every one is in
+        // service). A claimed connection can no longer become in service; the caller drops it or releases the claim.
+        private GuardedConnection ClaimOldestDisplaceable()
+        {
+            for (int attempt = 0; attempt < _live.Length; attempt++)
+            {
+                GuardedConnection oldest = null;
+                for (int i = 0; i < _live.Length; i++)
+                {
+                    GuardedConnection candidate = _live[i];
+                    if (candidate != null && candidate.IsDisplaceable && (oldest == null || candidate.AcceptedTicks < oldest.AcceptedTicks))
+                    {
+                        oldest = candidate;
+                    }
+                }
+
+                if (oldest == null)
+                {
+                    return null;
+                }
+
+                if (oldest.TryClaimForDisplacement())
+                {
+                    return oldest;
+                }
+            }
+
+            return null;
+        }
+
+        // Under _gate: puts a new connection in the slot of the one it displaces, or in a free slot.
+        private void Register(GuardedConnection connection, GuardedConnection displaced)
+        {
+            for (int i = 0; i < _live.Length; i++)
+            {
+                if (_live[i] == displaced)
+                {
+                    // displaced null: the first free slot (there is one below the cap).
+                    _live[i] = connection;
+                    return;
+                }
             }
         }
     }

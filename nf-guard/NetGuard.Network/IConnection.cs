@@ -47,5 +47,19 @@ namespace NetGuard.Network
 
         /// <summary>Closes the connection and releases its socket. Safe to call more than once.</summary>
         void Close();
+
+        /// <summary>
+        /// Closes the connection because the peer misbehaved (<paramref name="reason"/>, for example
+        /// <see cref="ReasonCode.HeadTooSlow"/>): counted and logged with the guard's refusals. Safe to call more than
+        /// once and after <see cref="Close"/> (then it does nothing).
+        /// </summary>
+        /// <param name="reason">Why the connection is dropped.</param>
+        void Drop(ReasonCode reason);
+
+        /// <summary>
+        /// Tells the guard that a complete request arrived and is being served: from now on the connection is never
+        /// displaced to admit a newcomer when its listener is at its cap (<see cref="ReasonCode.ConnectionDisplaced"/>).
+        /// </summary>
+        void MarkInService();
     }
 }

@@ -118,6 +118,12 @@ namespace NetGuard.Diagnostics
         /// <summary>The platform socket layer reported another error.</summary>
         SocketError = 0x48,
 
+        /// <summary>A connection that had not sent a complete request yet was closed to admit a new one at the listener's cap.</summary>
+        ConnectionDisplaced = 0x49,
+
+        /// <summary>A request head arrived slower than the server's minimum rate.</summary>
+        HeadTooSlow = 0x4A,
+
         /// <summary>The owner has not set a password yet; only setup is allowed.</summary>
         SetupRequired = 0x50,
 

@@ -52,6 +52,8 @@ namespace NetGuard.Diagnostics
                 case ReasonCode.TimedOut: return "TimedOut";
                 case ReasonCode.Closed: return "Closed";
                 case ReasonCode.SocketError: return "SocketError";
+                case ReasonCode.ConnectionDisplaced: return "ConnectionDisplaced";
+                case ReasonCode.HeadTooSlow: return "HeadTooSlow";
                 case ReasonCode.SetupRequired: return "SetupRequired";
                 case ReasonCode.SetupAlreadyDone: return "SetupAlreadyDone";
                 case ReasonCode.SetupCodeInvalid: return "SetupCodeInvalid";
