@@ -2,8 +2,10 @@
 // headless) against the real SmartSocket host process: setup with the code from setup-code.txt, login, relay,
 // guard counters, a signed update, logout/login, factory reset, and a screenshot artifact.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -99,9 +101,47 @@ public sealed class AdminPageBrowserTests : IDisposable
             WaitFor(d, () => Text(d, "relay-state") == "on", "relay on");
             host.WaitForLine("relay: ON", TimeSpan.FromSeconds(10));
 
+            // Real counters: the egress probe above, and five idle connections from another address on a listener
+            // that holds four: the oldest is displaced.
+            var idle = new List<System.Net.Sockets.Socket>();
+            try
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.2"), 0));
+                    socket.Connect(new Uri(host.BaseUrl).Host, new Uri(host.BaseUrl).Port);
+                    idle.Add(socket);
+                    Thread.Sleep(50);
+                }
+
+                idle[0].ReceiveTimeout = 5000;
+                try
+                {
+                    Assert.Equal(0, idle[0].Receive(new byte[16]));
+                }
+                catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset)
+                {
+                    // Closed with a reset: displaced all the same.
+                }
+            }
+            finally
+            {
+                idle.ForEach(socket => socket.Dispose());
+            }
+
             d.FindElement(By.Id("guard-refresh")).Click();
-            WaitFor(d, () => Text(d, "guard-counters").Contains("reason.OutboundTcpForbidden"), "guard counters");
-            Assert.Contains("recentRefusals", Text(d, "guard-counters"));
+            WaitFor(d, () => Text(d, "guard-why").Contains("Outgoing connection attempt (never allowed)"), "reason table");
+            Assert.Contains("Idle or slow connection closed to let another in", Text(d, "guard-why"));
+            Assert.Contains("Undeclared traffic", Text(d, "guard-what"));
+            Assert.Contains("Connections to port", Text(d, "guard-what"));
+            Assert.Contains("192.0.2.1:80", Text(d, "guard-recent"));
+            Assert.Contains("127.0.0.2:", Text(d, "guard-recent"));
+            Assert.Matches(@"^\d+ refused since the device started, \d+ in the last hour\.$", Text(d, "guard-summary"));
+            var bars = d.FindElements(By.CssSelector("#guard-chart svg rect.bar"));
+            Assert.NotEmpty(bars);
+            Assert.Contains("0 min ago", bars[^1].FindElement(By.TagName("title")).GetAttribute("textContent"));
+            Assert.Contains("highest:", Text(d, "guard-chart"));
             WaitFor(d, () => Text(d, "update-state") == "NoFreshAnnouncement", "update state");
 
             d.FindElement(By.Id("update-file")).SendKeys(Path.Combine(_dir, "update.ngup"));

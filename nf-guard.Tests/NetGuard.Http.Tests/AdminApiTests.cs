@@ -239,6 +239,13 @@ namespace NetGuard.Tests.Http
             Assert.IsTrue(body.IndexOf("\"reason.OutboundTcpForbidden\":1") > 0, body);
             Assert.IsTrue(body.IndexOf("\"recentRefusals\":[{\"reason\":\"OutboundTcpForbidden\"") > 0, body);
             Assert.IsTrue(body.IndexOf("\"remoteAddress\":\"192.0.2.1\"") > 0, body);
+            int chart = body.IndexOf("\"refusalsPerMinute\":[");
+            Assert.IsTrue(chart > 0, body);
+            int end = body.IndexOf("]", chart);
+            string[] minutes = body.Substring(chart + 21, end - chart - 21).Split(',');
+            Assert.AreEqual(60, minutes.Length, "one number a minute for the last hour");
+            Assert.AreEqual("1", minutes[59], "the refusal above, this minute");
+            Assert.AreEqual("0", minutes[0]);
         }
 
         [TestMethod]

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 using NetGuard.Platform;
+using NetGuard.Policy;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
@@ -180,6 +181,35 @@ namespace NetGuard.Tests.Network
             Assert.IsFalse(served.Closed || newcomer.Closed);
             guard.Close();
             Assert.AreEqual(0, layer.OpenSockets);
+        }
+
+        [TestMethod]
+        public void Accept_AtTheCap_DisplacesFromTheAddressHoldingTheMostConnectionsFirst()
+        {
+            FakeSocketLayer layer = new FakeSocketLayer();
+            ManualClock clock = new ManualClock(0);
+            GuardPolicy policy = new GuardPolicyBuilder(EgressPolicy.CreateDefault(new uint[] { NetworkTestKit.NtpServer }, NetworkTestKit.Resolver))
+                .AddTcpListener("admin", NetworkTestKit.AdminPort, 3, RateLimit.PerSeconds(8, 1, 10))
+                .Build();
+            NetworkGuard guard = new NetworkGuard(policy, layer, clock);
+            GuardedListener listener = NetworkTestKit.Listen(guard);
+            FakeStreamSocket owner;
+            FakeStreamSocket hogOlder;
+            FakeStreamSocket hogNewer;
+            FakeStreamSocket newcomer;
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer, out owner);
+            clock.AdvanceSeconds(1);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out hogOlder);
+            clock.AdvanceSeconds(1);
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer2, out hogNewer);
+            clock.AdvanceSeconds(1);
+
+            NetworkTestKit.AcceptOne(guard, layer, listener, NetworkTestKit.Peer3, out newcomer);
+
+            Assert.IsTrue(hogOlder.Closed, "the host with two unfinished connections loses its older one");
+            Assert.IsFalse(owner.Closed, "twin: the oldest connection overall stays, its host holds only one");
+            Assert.IsFalse(hogNewer.Closed || newcomer.Closed);
+            Assert.AreEqual(3, listener.ActiveConnections);
         }
 
         [TestMethod]

@@ -96,6 +96,17 @@ namespace NetGuard.Platform.Host
         {
             if (Interlocked.Exchange(ref _closed, 1) == 0)
             {
+                try
+                {
+                    // Wakes a worker blocked in Poll on this socket at once (closing the descriptor alone does not on
+                    // Linux), so a displaced connection frees its worker for the newcomer.
+                    _socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (SocketException)
+                {
+                    // Not connected any more: nothing to wake.
+                }
+
                 _socket.Dispose();
                 _layer.ClosedOne();
             }

@@ -437,6 +437,16 @@ namespace NetGuard.Http
             }
 
             json.EndArray();
+            int[] perMinute = new int[RefusalHistory.Minutes];
+            _guard.RefusalHistory.CopyTo(now, perMinute);
+            json.WriteName("refusalsPerMinute");
+            json.BeginArray();
+            for (int i = 0; i < perMinute.Length; i++)
+            {
+                json.WriteNumber(perMinute[i]);
+            }
+
+            json.EndArray();
             HttpServer server = Server;
             if (server != null)
             {

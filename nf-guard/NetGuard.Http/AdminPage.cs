@@ -22,6 +22,7 @@ namespace NetGuard.Http
 body{font-family:system-ui,sans-serif;margin:0;padding:0 1em 2em;max-width:40em;color:#222;background:#fafafa}
 h1{font-size:1.4em;margin:.6em 0 .2em}
 h2{font-size:1.1em;margin:0 0 .5em}
+h3{font-size:1em;margin:.8em 0 .3em}
 section{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.8em 1em;margin:.8em 0}
 label{display:block;margin:.5em 0 .2em}
 input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:.5em;font-size:1em}
@@ -79,7 +80,16 @@ img{max-width:100%}
 
 <section id=""guard-section"">
 <h2>What the guard blocked</h2>
-<div id=""guard-counters""></div>
+<div id=""guard-counters"">
+<p id=""guard-summary""></p>
+<div id=""guard-chart""></div>
+<h3>Why</h3>
+<table id=""guard-why""></table>
+<h3>What kind of traffic</h3>
+<table id=""guard-what""></table>
+<h3>Most recent</h3>
+<ul id=""guard-recent""></ul>
+</div>
 <button id=""guard-refresh"" type=""button"">Refresh</button>
 </section>
 
@@ -273,27 +283,111 @@ img{max-width:100%}
     }, offline);
   }
 
+  // Owner's words for the guard's reason codes and traffic classes (GET /api/guard names them).
+  var REASONS = {
+    RateLimited: 'Traffic over its allowance',
+    NoProtocolClass: 'Traffic of a kind the device never sends',
+    DestinationNotAllowed: 'Traffic to an address it may not reach',
+    FanOutExceeded: 'Too many new destinations at once (scan-like)',
+    OutboundTcpForbidden: 'Outgoing connection attempt (never allowed)',
+    TransportNotAllowed: 'Raw or ICMP traffic (never allowed)',
+    PortNotDeclared: 'Listening on an undeclared port',
+    PortForbidden: 'Telnet port (never allowed)',
+    ConnectionLimit: 'Connection refused: every slot in use',
+    AcceptRateLimited: 'Too many connection attempts',
+    ConnectionDisplaced: 'Idle or slow connection closed to let another in',
+    HeadTooSlow: 'Request sent too slowly (slow-loris)',
+    TooLarge: 'Packet too large',
+    TimedOut: 'Timed out',
+    ConnectionReset: 'Connection broken',
+    SocketError: 'Network error',
+    BindFailed: 'Port already in use'
+  };
+  var SOURCES = {
+    DNS: 'Name lookups (DNS)', mDNS: 'Local discovery (mDNS)', DHCP: 'Address requests (DHCP)', NTP: 'Clock (NTP)',
+    UpdateCheck: 'Update checks', TcpReply: 'Answers to visitors', Unclassified: 'Undeclared traffic',
+    Undeclared: 'Undeclared ports'
+  };
+
+  function reasonWords(name) { return REASONS[name] || name; }
+
+  function sourceWords(name) {
+    var m = /^(tcp|udp)\/(\d+)$/.exec(name);
+    if (m) { return (m[1] === 'tcp' ? 'Connections to port ' : 'Datagrams to port ') + m[2]; }
+    return SOURCES[name] || name;
+  }
+
+  function ago(seconds) {
+    if (seconds < 5) { return 'just now'; }
+    if (seconds < 60) { return seconds + ' s ago'; }
+    if (seconds < 3600) { return Math.floor(seconds / 60) + ' min ago'; }
+    return Math.floor(seconds / 3600) + ' h ago';
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+
+  // Rows of ""<prefix>Name"": count for every counter with that prefix above zero, largest first.
+  function countRows(table, counters, prefix, words) {
+    clear(table);
+    var rows = Object.keys(counters).filter(function (k) { return k.indexOf(prefix) === 0 && counters[k] > 0; });
+    rows.sort(function (a, b) { return counters[b] - counters[a]; });
+    rows.forEach(function (k) {
+      var row = table.insertRow();
+      row.insertCell().textContent = words(k.substring(prefix.length));
+      row.insertCell().textContent = String(counters[k]);
+    });
+    if (rows.length === 0) { table.insertRow().insertCell().textContent = 'Nothing refused.'; }
+  }
+
+  // Inline SVG bar chart of refusals per minute over the last hour, oldest on the left.
+  function drawChart(box, perMinute) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var max = perMinute.reduce(function (m, v) { return v > m ? v : m; }, 0);
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 600 130');
+    svg.setAttribute('width', '100%');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', 'Refusals per minute over the last hour; most in one minute: ' + max);
+    function add(name, attrs, text) {
+      var el = document.createElementNS(ns, name);
+      Object.keys(attrs).forEach(function (a) { el.setAttribute(a, attrs[a]); });
+      if (text) { el.textContent = text; }
+      svg.appendChild(el);
+      return el;
+    }
+    add('line', { x1: 0, y1: 100, x2: 600, y2: 100, stroke: '#999' });
+    perMinute.forEach(function (v, i) {
+      if (v > 0) {
+        var h = Math.max(2, Math.round(95 * v / max));
+        add('rect', { x: i * 10 + 1, y: 100 - h, width: 8, height: h, fill: '#c0392b', 'class': 'bar' }).appendChild(
+          document.createElementNS(ns, 'title')).textContent = (perMinute.length - 1 - i) + ' min ago: ' + v;
+      }
+    });
+    add('text', { x: 0, y: 122, 'font-size': 12 }, '60 min ago');
+    add('text', { x: 600, y: 122, 'font-size': 12, 'text-anchor': 'end' }, 'now');
+    add('text', { x: 300, y: 122, 'font-size': 12, 'text-anchor': 'middle' }, max > 0 ? 'highest: ' + max + ' a minute' : 'nothing refused in the last hour');
+    clear(box).appendChild(svg);
+  }
+
   function loadGuard() {
     api('GET', '/api/guard').then(function (r) {
       if (failed(r)) { return; }
-      var box = $('guard-counters');
-      while (box.firstChild) { box.removeChild(box.firstChild); }
-      var table = document.createElement('table');
-      var data = r.data || {};
-      Object.keys(data).forEach(function (key) {
-        var row = table.insertRow();
-        row.insertCell().textContent = key;
-        var value = data[key];
-        var cell = row.insertCell();
-        if (value !== null && typeof value === 'object') {
-          var pre = document.createElement('pre');
-          pre.textContent = JSON.stringify(value, null, 1);
-          cell.appendChild(pre);
-        } else {
-          cell.textContent = String(value);
-        }
+      var d = r.data || {};
+      var counters = d.counters || {};
+      var perMinute = d.refusalsPerMinute || [];
+      var hour = perMinute.reduce(function (a, v) { return a + v; }, 0);
+      $('guard-summary').textContent = (counters.refusals || 0) + ' refused since the device started, ' + hour + ' in the last hour.';
+      drawChart($('guard-chart'), perMinute);
+      countRows($('guard-why'), counters, 'reason.', reasonWords);
+      countRows($('guard-what'), counters, 'source.', sourceWords);
+      var list = clear($('guard-recent'));
+      (d.recentRefusals || []).slice().reverse().forEach(function (e) {
+        var who = e.remoteAddress && e.remoteAddress !== '0.0.0.0' ? e.remoteAddress + (e.remotePort ? ':' + e.remotePort : '') : 'this device';
+        var item = document.createElement('li');
+        item.textContent = ago(e.secondsAgo) + ': ' + reasonWords(e.reason) + ', ' + who + ' (' + sourceWords(e.source) + ')';
+        list.appendChild(item);
       });
-      box.appendChild(table);
+      if (!list.firstChild) { list.appendChild(document.createElement('li')).textContent = 'Nothing refused yet.'; }
     }, offline);
   }
 
@@ -375,7 +469,7 @@ img{max-width:100%}
     if (!file) { say('Choose an update package first.', false); return; }
     $('update-result').textContent = 'Uploading and verifying...';
     api('POST', '/api/update', file, true).then(function (r) {
-      var text = r.status === 200 ? 'Update verified and staged. It is installed at the next restart.' : explain(r);
+      var text = r.status === 200 ? 'Update verified and staged. At the next restart it runs on trial and keeps itself only if it works.' : explain(r);
       $('update-result').textContent = text;
       say(text, r.status === 200);
       if (r.status === 401) { failed(r); } else { loadUpdate(); }

@@ -7,9 +7,9 @@ namespace NetGuard.Network
 {
     /// <summary>
     /// A TCP listener on a port the policy declares, opened by <see cref="NetworkGuard.ListenTcp"/>. Accepting
-    /// enforces the declaration's caps. At the concurrent maximum, a newcomer displaces the oldest connection that has
-    /// not delivered a complete request yet (<see cref="IConnection.MarkInService"/>; counted as ConnectionDisplaced),
-    /// as ESP-IDF's httpd purges its least recently used socket: idle and trickling clients cannot hold every slot,
+    /// enforces the declaration's caps. At the concurrent maximum, a newcomer displaces a connection that has not
+    /// delivered a complete request yet (<see cref="IConnection.MarkInService"/>; counted as ConnectionDisplaced): the
+    /// oldest from the address holding the most connections, as ESP-IDF's httpd purges its least recently used socket: idle and trickling clients cannot hold every slot,
     /// and a connection being served is never displaced. With no such connection the newcomer is refused
     /// (ConnectionLimit). The accept rate is enforced per listener and per source address (one address may use at
     /// most half of the listener's rate, so one flooding host leaves the other half to everyone else;
@@ -249,19 +249,29 @@ namespace NetGuard.Network
             }
         }
 
-        // Under _gate, at the cap: claims the oldest connection without a complete request (null when every one is in
-        // service). A claimed connection can no longer become in service; the caller drops it or releases the claim.
+        // Under _gate, at the cap: claims a connection without a complete request (null when every one is in service):
+        // from the address holding the most connections, the oldest of those, so that a host hogging the listener
+        // loses its own connections first. A claimed connection can no longer become in service; the caller drops it
+        // or releases the claim.
         private GuardedConnection ClaimOldestDisplaceable()
         {
             for (int attempt = 0; attempt < _live.Length; attempt++)
             {
                 GuardedConnection oldest = null;
+                int oldestShare = 0;
                 for (int i = 0; i < _live.Length; i++)
                 {
                     GuardedConnection candidate = _live[i];
-                    if (candidate != null && candidate.IsDisplaceable && (oldest == null || candidate.AcceptedTicks < oldest.AcceptedTicks))
+                    if (candidate == null || !candidate.IsDisplaceable)
+                    {
+                        continue;
+                    }
+
+                    int share = ConnectionsFrom(candidate.RemoteAddress);
+                    if (oldest == null || share > oldestShare || (share == oldestShare && candidate.AcceptedTicks < oldest.AcceptedTicks))
                     {
                         oldest = candidate;
+                        oldestShare = share;
                     }
                 }
 
@@ -277,6 +287,21 @@ namespace NetGuard.Network
             }
 
             return null;
+        }
+
+        // Under _gate: how many live connections come from address.
+        private int ConnectionsFrom(uint address)
+        {
+            int count = 0;
+            for (int i = 0; i < _live.Length; i++)
+            {
+                if (_live[i] != null && _live[i].RemoteAddress == address)
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         // Under _gate: puts a new connection in the slot of the one it displaces, or in a free slot.

@@ -38,6 +38,7 @@ namespace NetGuard.Network
         private readonly EgressLimiter _limiter;
         private readonly GuardCounters _counters;
         private readonly RefusalLog _log;
+        private readonly RefusalHistory _history = new RefusalHistory();
         private readonly string[] _sourceNames;
         private readonly bool[] _listenerOpen;
         private readonly ArrayList _open = new ArrayList();
@@ -140,6 +141,12 @@ namespace NetGuard.Network
         public RefusalLog RecentRefusals
         {
             get { return _log; }
+        }
+
+        /// <summary>Refusals per minute over the last hour (the admin page's chart).</summary>
+        public RefusalHistory RefusalHistory
+        {
+            get { return _history; }
         }
 
         /// <summary>How many platform sockets the guard holds open now (listeners, connections, channels).</summary>
@@ -472,6 +479,7 @@ namespace NetGuard.Network
             }
 
             _counters.Count(reason, source);
+            _history.Record(_clock.NowTicks);
             string sourceName = source >= 0 && source < _sourceNames.Length ? _sourceNames[source] : EgressCounters.UnclassifiedRowName;
             _log.Record(_clock.NowTicks, reason, sourceName, localPort, remoteAddress, remotePort);
 
