@@ -89,6 +89,7 @@ public class AdminPageTests
     [InlineData("guard-chart")]
     [InlineData("guard-why")]
     [InlineData("guard-what")]
+    [InlineData("guard-who")]
     [InlineData("guard-recent")]
     [InlineData("update-file")]
     [InlineData("update-submit")]

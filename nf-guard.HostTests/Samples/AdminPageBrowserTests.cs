@@ -136,6 +136,8 @@ public sealed class AdminPageBrowserTests : IDisposable
             Assert.Contains("Undeclared traffic", Text(d, "guard-what"));
             Assert.Contains("Connections to port", Text(d, "guard-what"));
             Assert.Contains("192.0.2.1:80", Text(d, "guard-recent"));
+            Assert.Contains("192.0.2.1", Text(d, "guard-who"));
+            Assert.Contains("127.0.0.2", Text(d, "guard-who"));
             Assert.Contains("127.0.0.2:", Text(d, "guard-recent"));
             Assert.Matches(@"^\d+ refused since the device started, \d+ in the last hour\.$", Text(d, "guard-summary"));
             var bars = d.FindElements(By.CssSelector("#guard-chart svg rect.bar"));

@@ -87,6 +87,8 @@ img{max-width:100%}
 <table id=""guard-why""></table>
 <h3>What kind of traffic</h3>
 <table id=""guard-what""></table>
+<h3>From or to whom (recent)</h3>
+<table id=""guard-who""></table>
 <h3>Most recent</h3>
 <ul id=""guard-recent""></ul>
 </div>
@@ -380,6 +382,12 @@ img{max-width:100%}
       drawChart($('guard-chart'), perMinute);
       countRows($('guard-why'), counters, 'reason.', reasonWords);
       countRows($('guard-what'), counters, 'source.', sourceWords);
+      var who = {};
+      (d.recentRefusals || []).forEach(function (e) {
+        var key = e.remoteAddress && e.remoteAddress !== '0.0.0.0' ? e.remoteAddress : 'this device';
+        who['x.' + key] = (who['x.' + key] || 0) + 1;
+      });
+      countRows($('guard-who'), who, 'x.', function (k) { return k; });
       var list = clear($('guard-recent'));
       (d.recentRefusals || []).slice().reverse().forEach(function (e) {
         var who = e.remoteAddress && e.remoteAddress !== '0.0.0.0' ? e.remoteAddress + (e.remotePort ? ':' + e.remotePort : '') : 'this device';
