@@ -69,31 +69,11 @@ internal static class FuzzTargets
     /// <summary>A ring trusting only the fuzz root key, version 1.</summary>
     public static TrustedKeyRing Ring() => new(1, new[] { RootPublicKey }, Array.Empty<byte[]>());
 
-    /// <summary><see cref="HttpConnectionProcessor.Process"/> over one connection carrying the input.</summary>
+    /// <summary><see cref="HttpOracle.Run"/>: byte 0 is the largest receive piece (0 = unlimited), the rest the client's bytes.</summary>
     public static void HttpRequest(byte[] input)
     {
         int maxChunk = input.Length == 0 || input[0] == 0 ? int.MaxValue : input[0];
-        byte[] sent = input.Length == 0 ? input : input.AsSpan(1).ToArray();
-        var connection = new ByteArrayConnection(sent, maxChunk);
-        var processor = new HttpConnectionProcessor(Router(), new ManualClock(0), new HttpServerOptions());
-
-        processor.Process(connection);
-
-        Check(connection.IsClosed, "http: connection left open");
-        Check(processor.Phase == HttpConnectionProcessor.PhaseIdle, "http: processor not idle after Process");
-        byte[] answer = connection.Sent;
-        Check(answer.Length == 0 || Encoding.Latin1.GetString(answer, 0, Math.Min(answer.Length, 9)) == "HTTP/1.1 ", "http: response does not start with a status line");
-    }
-
-    /// <summary>The route table: admin page, status, JSON body, streamed upload.</summary>
-    public static HttpRouter Router()
-    {
-        var router = new HttpRouter();
-        router.Map(HttpMethod.Get, "/", new AdminPageHandler());
-        router.Map(HttpMethod.Get, "/api/status", new StatusHandler());
-        router.Map(HttpMethod.Post, "/api/login", new JsonEchoHandler());
-        router.MapStreaming(HttpMethod.Post, "/api/update", new UploadHandler(), 1 << 16, 0);
-        return router;
+        HttpOracle.Run(input.Length == 0 ? input : input.AsSpan(1).ToArray(), maxChunk);
     }
 
     /// <summary><see cref="JsonReader.Parse"/>, then every accessor of the parsed object (it decodes lazily).</summary>
@@ -126,7 +106,7 @@ internal static class FuzzTargets
     {
         int chunk = input.Length == 0 || input[0] == 0 ? int.MaxValue : input[0];
         var settings = new UpdateSettings(Model, new FirmwareVersion(1, 0, 0), 1, 64 * 1024, 300);
-        var controller = new UpdateController(settings, Ring(), new InMemoryRecordStore(), new InMemoryStagingArea(), new AcceptingInstaller(), new FixedTime(true, Now));
+        var controller = new UpdateController(settings, Ring(), new SlotRecordStore(new MemoryFileSystem(), 2048), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTime(true, Now));
         UpdateReceiver receiver = controller.BeginReceive();
         Decision first = Decision.Accept();
         for (int offset = 1, n; offset < input.Length; offset += n)
@@ -250,14 +230,5 @@ internal static class FuzzTargets
         {
             throw new FuzzInvariantException(message);
         }
-    }
-}
-
-/// <summary>A documented contract of the library broke on a fuzz input.</summary>
-internal sealed class FuzzInvariantException : Exception
-{
-    public FuzzInvariantException(string message)
-        : base(message)
-    {
     }
 }

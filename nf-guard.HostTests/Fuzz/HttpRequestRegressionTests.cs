@@ -23,7 +23,7 @@ public class HttpRequestRegressionTests
         byte[] input = FuzzSeeds.Read("http-request", name);
 
         // HttpFuzz checks the response shape, security headers, Content-Length and that the connection is closed.
-        HttpFuzz.FuzzRequest(input.AsSpan(1).ToArray(), input[0] == 0 ? int.MaxValue : input[0]);
+        HttpOracle.Run(input.AsSpan(1).ToArray(), input[0] == 0 ? int.MaxValue : input[0]);
     }
 
     [Theory]
@@ -39,7 +39,7 @@ public class HttpRequestRegressionTests
     {
         byte[] input = FuzzSeeds.Read("http-request", name);
         var connection = new ByteArrayConnection(input.AsSpan(1).ToArray(), input[0] == 0 ? int.MaxValue : input[0]);
-        var processor = new HttpConnectionProcessor(HttpFuzz.Router(), new ManualClock(0), new HttpServerOptions());
+        var processor = new HttpConnectionProcessor(HttpOracle.Router(), new ManualClock(0), new HttpServerOptions());
 
         processor.Process(connection);
 

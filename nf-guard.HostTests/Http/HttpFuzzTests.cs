@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using NetGuard.Fuzz;
 
 namespace NetGuard.HostTests.Http;
 
@@ -7,7 +8,7 @@ namespace NetGuard.HostTests.Http;
 /// Seeded mutation fuzzing of the server core in-process (no sockets): valid requests with bytes flipped,
 /// inserted, deleted or duplicated, delimiters spliced in, and pure noise; each delivered whole and
 /// byte by byte. Every input must end in a well-formed response (or silence), a closed connection and an
-/// idle worker; see <see cref="HttpFuzz.FuzzRequest"/>.
+/// idle worker; see <see cref="HttpOracle.Run"/>.
 /// </summary>
 public class HttpFuzzTests
 {
@@ -32,8 +33,8 @@ public class HttpFuzzTests
             byte[] input = round % 10 == 9 ? Noise(random) : Mutate(Encoding.ASCII.GetBytes(Seeds[random.Next(Seeds.Length)]), random);
             try
             {
-                HttpFuzz.FuzzRequest(input);
-                HttpFuzz.FuzzRequest(input, 1 + random.Next(3));
+                HttpOracle.Run(input);
+                HttpOracle.Run(input, 1 + random.Next(3));
             }
             catch (Exception ex)
             {
@@ -47,7 +48,7 @@ public class HttpFuzzTests
     {
         foreach (string seed in Seeds)
         {
-            HttpFuzz.FuzzRequest(Encoding.ASCII.GetBytes(seed));
+            HttpOracle.Run(Encoding.ASCII.GetBytes(seed));
         }
     }
 

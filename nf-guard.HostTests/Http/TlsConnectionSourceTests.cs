@@ -14,6 +14,7 @@ using System.Threading.Tasks;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.HostTests.Network;
+using NetGuard.Fuzz;
 using NetGuard.Http;
 using NetGuard.Network;
 using NetGuard.Platform.Host;
@@ -46,7 +47,7 @@ public sealed class TlsConnectionSourceTests : IDisposable
         _guard = HostNetworkGuard.CreateLoopback(LoopbackKit.Policy(_port, 4, RateLimit.PerSeconds(64, 32, 1), LoopbackKit.FreeUdpPort()), clock);
         Assert.True(_guard.ListenTcp(_port, out GuardedListener listener).IsAccepted);
         _tls = new TlsConnectionSource(new GuardedListenerSource(listener), _certificate, 1500);
-        _server = new HttpServer(_tls, HttpFuzz.Router(), clock, new HttpServerOptions { MaxConnections = 4 });
+        _server = new HttpServer(_tls, HttpOracle.Router(), clock, new HttpServerOptions { MaxConnections = 4 });
         _server.Start();
     }
 

@@ -10,10 +10,10 @@ namespace NetGuard.Http
     /// The admin HTTP server core: an accept loop over an <see cref="IConnectionSource"/> and a fixed pool
     /// of worker threads (<see cref="HttpServerOptions.MaxConnections"/>, default 4 of lwIP's 16 sockets),
     /// each with its own <see cref="HttpConnectionProcessor"/> and buffers. One request per connection.
-    /// When every worker is busy the newcomer waits up to one accept poll for one to come free (the guard admits a
-    /// newcomer at its cap by displacing an unserved connection); then a worker still receiving a head after
-    /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer; otherwise the newcomer
-    /// gets a prebuilt 503 ServerBusy with Retry-After and is closed. Heads must also arrive at
+    /// When every worker is busy, a worker still receiving a head after
+    /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer; failing that the newcomer
+    /// waits up to one accept poll for a worker to come free (the guard admits a newcomer at its cap by displacing an
+    /// unserved connection); otherwise it gets a prebuilt 503 ServerBusy with Retry-After and is closed. Heads must also arrive at
     /// <see cref="HttpServerOptions.MinHeadBytesPerSecond"/>. Threads come from System.Threading (no Task on the device).
     /// </summary>
     public sealed class HttpServer
@@ -232,18 +232,23 @@ namespace NetGuard.Http
             }
         }
 
-        // Hands the connection to a free worker. When none is free, waits up to one accept poll for one: the guard
-        // admits a newcomer at its cap only by displacing a connection, whose worker is then about to come free. After
-        // that, a worker still in a head older than EvictHeadAfterMilliseconds is evicted, else the newcomer gets 503.
+        // Hands the connection to a free worker, else to the worker of a head older than EvictHeadAfterMilliseconds
+        // (evicted). Failing both, waits up to one accept poll for a worker to come free: the guard admits a newcomer at
+        // its cap by displacing an unserved connection, whose worker is then about to finish. Then 503.
         private void Dispatch(IConnection connection)
         {
+            if (TryHandOff(connection) || TryEvict(connection))
+            {
+                return;
+            }
+
             long waitUntil = _clock.NowTicks + _options.AcceptPollMilliseconds * TicksPerMillisecond;
             while (!TryHandOff(connection))
             {
                 long left = (waitUntil - _clock.NowTicks) / TicksPerMillisecond;
                 if (left <= 0 || Stopping)
                 {
-                    EvictOrRefuse(connection);
+                    Refuse(connection);
                     return;
                 }
 
@@ -271,7 +276,8 @@ namespace NetGuard.Http
             }
         }
 
-        private void EvictOrRefuse(IConnection connection)
+        // Drops the oldest head older than EvictHeadAfterMilliseconds and queues the newcomer on its worker.
+        private bool TryEvict(IConnection connection)
         {
             Worker evict = null;
             long evictStarted = 0;
@@ -305,17 +311,22 @@ namespace NetGuard.Http
                 }
             }
 
-            if (evict != null)
+            if (evict == null)
             {
-                // If the slow request completed meanwhile, the newcomer simply waits in the slot.
-                if (evict.Processor.AbortHead(evictStarted))
-                {
-                    Interlocked.Increment(ref _evicted);
-                }
-
-                return;
+                return false;
             }
 
+            // If the slow request completed meanwhile, the newcomer simply waits in the slot.
+            if (evict.Processor.AbortHead(evictStarted))
+            {
+                Interlocked.Increment(ref _evicted);
+            }
+
+            return true;
+        }
+
+        private void Refuse(IConnection connection)
+        {
             Interlocked.Increment(ref _busy);
             try
             {

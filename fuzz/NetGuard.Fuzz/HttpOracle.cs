@@ -1,34 +1,33 @@
 using System;
 using System.Text;
-using NetGuard.Fuzz;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Testing;
 
-namespace NetGuard.HostTests.Http;
+namespace NetGuard.Fuzz;
 
 /// <summary>
-/// Fuzz entry points for the admin server core: feed any bytes as one connection's input. A fuzz harness
-/// (SharpFuzz/AFL++, see shared/host-tooling.md) calls <see cref="FuzzRequest"/> per input; it throws
-/// <see cref="InvalidOperationException"/> when an invariant breaks, which the fuzzer records as a crash.
+/// The one HTTP oracle: the AFL++ target (<c>http-request</c>) and the host tests' replay and random runs all call
+/// <see cref="Run"/>. Any bytes as one connection's input must end with the connection closed, the processor idle, a
+/// bounded number of receives and, when anything was sent, one well-formed answer: an allowed status, the security
+/// headers, <c>Connection: close</c> and a Content-Length equal to the body. A broken invariant throws
+/// <see cref="FuzzInvariantException"/>.
 /// </summary>
-public static class HttpFuzz
+internal static class HttpOracle
 {
     /// <summary>Statuses the server may answer with.</summary>
     private static readonly int[] AllowedStatuses = { 200, 400, 404, 405, 408, 411, 413, 414, 415, 431, 500, 505 };
 
-    /// <summary>Runs one exchange over <paramref name="input"/>, delivered in chunks of <paramref name="maxChunk"/> bytes.</summary>
-    public static void FuzzRequest(byte[] input, int maxChunk = int.MaxValue)
+    /// <summary>Runs one exchange over <paramref name="input"/>, delivered in pieces of at most <paramref name="maxChunk"/> bytes.</summary>
+    public static void Run(byte[] input, int maxChunk = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var clock = new ManualClock(0);
         var connection = new ByteArrayConnection(input, maxChunk);
-        var processor = new HttpConnectionProcessor(Router(), clock, new HttpServerOptions());
+        var processor = new HttpConnectionProcessor(Router(), new ManualClock(0), new HttpServerOptions());
 
         processor.Process(connection);
 
         Check(connection.IsClosed, "connection left open");
-        Check(processor.Phase == HttpConnectionProcessor.PhaseIdle, "processor not idle");
+        Check(processor.Phase == HttpConnectionProcessor.PhaseIdle, "processor not idle after Process");
         Check(connection.ReceiveCalls <= input.Length + 2, "more receives than input bytes");
         byte[] sent = connection.Sent;
         if (sent.Length == 0)
@@ -43,20 +42,21 @@ public static class HttpFuzz
         }
 
         Check(text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && text.Length > 12, "response does not start with a status line");
-        int status = int.Parse(text.AsSpan(9, 3));
-        Check(Array.IndexOf(AllowedStatuses, status) >= 0, "unexpected status " + status);
+        Check(int.TryParse(text.AsSpan(9, 3), out int status) && Array.IndexOf(AllowedStatuses, status) >= 0, "unexpected status " + text.Substring(9, 3));
         Check(text.Contains("\r\nContent-Security-Policy: " + HttpResponse.ContentSecurityPolicy + "\r\n", StringComparison.Ordinal), "no CSP");
         Check(text.Contains("\r\nX-Frame-Options: DENY\r\n", StringComparison.Ordinal), "no X-Frame-Options");
         Check(text.Contains("\r\nConnection: close\r\n", StringComparison.Ordinal), "no Connection: close");
         int headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         Check(headEnd > 0, "unterminated head");
-        int lengthAt = text.IndexOf("\r\nContent-Length: ", StringComparison.Ordinal) + 18;
-        int declared = int.Parse(text.AsSpan(lengthAt, text.IndexOf("\r\n", lengthAt, StringComparison.Ordinal) - lengthAt));
+        int lengthAt = text.IndexOf("\r\nContent-Length: ", StringComparison.Ordinal);
+        Check(lengthAt > 0 && lengthAt < headEnd, "no Content-Length");
+        lengthAt += 18;
+        Check(int.TryParse(text.AsSpan(lengthAt, text.IndexOf("\r\n", lengthAt, StringComparison.Ordinal) - lengthAt), out int declared), "Content-Length not a number");
         Check(text.Length - headEnd - 4 == declared, "Content-Length differs from the body");
     }
 
-    /// <summary>The route table the fuzzer exercises: page, status, JSON echo, streamed upload.</summary>
-    internal static HttpRouter Router()
+    /// <summary>The route table under test: admin page, status, JSON body, streamed upload of up to 1 MiB.</summary>
+    public static HttpRouter Router()
     {
         var router = new HttpRouter();
         router.Map(HttpMethod.Get, "/", new AdminPageHandler());
@@ -70,7 +70,7 @@ public static class HttpFuzz
     {
         if (!condition)
         {
-            throw new InvalidOperationException("HTTP fuzz invariant broken: " + message);
+            throw new FuzzInvariantException("http: " + message);
         }
     }
 }
