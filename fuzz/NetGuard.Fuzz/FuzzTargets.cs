@@ -205,13 +205,13 @@ internal static class FuzzTargets
         var store = new SlotRecordStore(files, MaxRecordLength);
         bool read = store.TryRead(RecordName, out byte[] data, out ReasonCode reason);
         Check(read == (reason == ReasonCode.Accepted) && read == (data != null), "slot: result and reason disagree");
-        Check(read || reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, "slot: undocumented refusal " + ReasonCodes.Name(reason));
+        Check(read || reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, "slot: undocumented refusal " + ReasonCodeNames.Name(reason));
         Check(!read || data!.Length <= MaxRecordLength, "slot: record longer than the maximum");
 
         // Whatever the slots held, a new write must replace it and read back (recovery after damage).
         byte[] fresh = { 0x4E, 0x47, (byte)input.Length };
         Decision written = store.Write(RecordName, fresh, 0, fresh.Length);
-        Check(written.IsAccepted, "slot: write after reading damaged slots refused: " + ReasonCodes.Name(written.Reason));
+        Check(written.IsAccepted, "slot: write after reading damaged slots refused: " + ReasonCodeNames.Name(written.Reason));
         Check(store.TryRead(RecordName, out byte[] back, out ReasonCode _) && back.AsSpan().SequenceEqual(fresh), "slot: write after damaged slots does not read back");
     }
 

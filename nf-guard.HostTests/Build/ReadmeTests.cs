@@ -23,7 +23,7 @@ public class ReadmeTests
     {
         foreach (ReasonCode code in Enum.GetValues<ReasonCode>())
         {
-            Assert.Contains("| `" + ReasonCodes.Name(code) + "` | 0x" + ((int)code).ToString("X2") + " |", Readme, StringComparison.Ordinal);
+            Assert.Contains("| `" + ReasonCodeNames.Name(code) + "` | 0x" + ((int)code).ToString("X2") + " |", Readme, StringComparison.Ordinal);
         }
     }
 

@@ -11,7 +11,7 @@ public class ReasonCodeTableTests
     {
         foreach (ReasonCode code in Enum.GetValues<ReasonCode>())
         {
-            Assert.Equal(code.ToString(), ReasonCodes.Name(code));
+            Assert.Equal(code.ToString(), ReasonCodeNames.Name(code));
         }
     }
 
@@ -20,7 +20,7 @@ public class ReasonCodeTableTests
     {
         foreach (ReasonCode code in Enum.GetValues<ReasonCode>())
         {
-            Assert.True(ReasonCodes.TryParse(ReasonCodes.Name(code), out ReasonCode parsed));
+            Assert.True(ReasonCodeNames.TryParse(ReasonCodeNames.Name(code), out ReasonCode parsed));
             Assert.Equal(code, parsed);
         }
     }
@@ -38,9 +38,9 @@ public class ReasonCodeTableTests
     [Fact]
     public void Name_OfUndefinedValue_IsNotADefinedName()
     {
-        string name = ReasonCodes.Name((ReasonCode)0xEE);
+        string name = ReasonCodeNames.Name((ReasonCode)0xEE);
 
         Assert.Equal("Unknown238", name);
-        Assert.False(ReasonCodes.TryParse(name, out _));
+        Assert.False(ReasonCodeNames.TryParse(name, out _));
     }
 }

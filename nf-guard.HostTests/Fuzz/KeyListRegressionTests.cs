@@ -29,7 +29,7 @@ public class KeyListRegressionTests
         {
             case "keylist-v2":
             case "keylist-new-root":
-                Assert.True(applied, ReasonCodes.Name(reason));
+                Assert.True(applied, ReasonCodeNames.Name(reason));
                 Assert.True(TrustedKeyRing.TryLoad(next!.ToRecord(), out TrustedKeyRing _));
                 break;
             case "keylist-not-newer":

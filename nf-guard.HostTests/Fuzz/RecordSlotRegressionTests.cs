@@ -36,7 +36,7 @@ public class RecordSlotRegressionTests
         }
         else
         {
-            Assert.True(reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, ReasonCodes.Name(reason));
+            Assert.True(reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, ReasonCodeNames.Name(reason));
         }
     }
 
@@ -51,7 +51,7 @@ public class RecordSlotRegressionTests
 
         Decision written = store.Write(FuzzSeeds.RecordName, fresh, 0, fresh.Length);
 
-        Assert.True(written.IsAccepted, ReasonCodes.Name(written.Reason));
+        Assert.True(written.IsAccepted, ReasonCodeNames.Name(written.Reason));
         Assert.True(store.TryRead(FuzzSeeds.RecordName, out byte[] back, out ReasonCode _));
         Assert.Equal(fresh, back);
     }
@@ -66,7 +66,7 @@ public class RecordSlotRegressionTests
         SlotRecordStore store = Load(Convert.FromHexString(hex));
 
         Assert.False(store.TryRead(FuzzSeeds.RecordName, out byte[] _, out ReasonCode reason));
-        Assert.True(reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, ReasonCodes.Name(reason));
+        Assert.True(reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, ReasonCodeNames.Name(reason));
         Assert.True(store.Write(FuzzSeeds.RecordName, new byte[] { 1 }, 0, 1).IsAccepted);
     }
 

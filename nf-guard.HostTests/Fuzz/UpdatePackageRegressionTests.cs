@@ -35,7 +35,7 @@ public class UpdatePackageRegressionTests
         }
         else
         {
-            Assert.True(decision.IsAccepted, ReasonCodes.Name(decision.Reason));
+            Assert.True(decision.IsAccepted, ReasonCodeNames.Name(decision.Reason));
         }
 
         Assert.Equal(decision.IsAccepted, device.Controller.TryGetStaged(out StagedUpdate _));

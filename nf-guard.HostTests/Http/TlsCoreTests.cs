@@ -14,7 +14,7 @@ using NetGuard.Testing;
 namespace NetGuard.HostTests.Http;
 
 /// <summary>
-/// The portable TLS core (Http/TlsSourceCore, TlsServerConnection) that the host's TlsConnectionSource and the device's
+/// The portable TLS core (Http/TlsAcceptor, TlsServerConnection) that the host's TlsConnectionSource and the device's
 /// DeviceTlsConnectionSource share, driven through a scripted TLS engine: the handshake runs on the first Receive or
 /// Send and not in TryAccept; a failed, thrown or timed-out handshake closes the connection once, is counted, and every
 /// later call reports why; the plaintext of every write is charged to the reply budget before the engine sees it, and a
@@ -264,7 +264,7 @@ public sealed class TlsCoreTests
     public void FactoryRefusing_ClosesTheConnection_NeverServesItPlain()
     {
         var plain = new PlainDouble();
-        var source = new TlsSourceCore(new OneShotSource(plain), new ScriptedFactory(null, null), HandshakeTimeout);
+        var source = new TlsAcceptor(new OneShotSource(plain), new ScriptedFactory(null, null), HandshakeTimeout);
 
         bool accepted = source.TryAccept(100, out IConnection connection, out ReasonCode reason);
 
@@ -278,7 +278,7 @@ public sealed class TlsCoreTests
     [Fact]
     public void InnerSourceTimingOut_PassesTheReasonThrough()
     {
-        var source = new TlsSourceCore(new OneShotSource(null), new ScriptedFactory(new ScriptedSession(), null), HandshakeTimeout);
+        var source = new TlsAcceptor(new OneShotSource(null), new ScriptedFactory(new ScriptedSession(), null), HandshakeTimeout);
 
         Assert.False(source.TryAccept(10, out IConnection connection, out ReasonCode reason));
         Assert.Null(connection);
@@ -356,7 +356,7 @@ public sealed class TlsCoreTests
             _client = LoopbackKit.Connect(port);
             Assert.True(LoopbackKit.Accept(listener, out IConnection accepted).IsAccepted);
             Guarded = Assert.IsType<GuardedConnection>(accepted);
-            var source = new TlsSourceCore(new OneShotSource(Guarded), new ScriptedFactory(Session, Guarded), HandshakeTimeout);
+            var source = new TlsAcceptor(new OneShotSource(Guarded), new ScriptedFactory(Session, Guarded), HandshakeTimeout);
             Assert.True(source.TryAccept(100, out IConnection tls, out _));
             Tls = tls;
             Session.Reads.Enqueue(new byte[] { 1 });
@@ -381,7 +381,7 @@ public sealed class TlsCoreTests
     private static (AcceptedPair Core, PlainDouble Plain, ScriptedSession Session) Accepted(ScriptedSession session, IReplyBudget? budget = null)
     {
         var plain = new PlainDouble();
-        var source = new TlsSourceCore(new OneShotSource(plain), new ScriptedFactory(session, budget), HandshakeTimeout);
+        var source = new TlsAcceptor(new OneShotSource(plain), new ScriptedFactory(session, budget), HandshakeTimeout);
         Assert.True(source.TryAccept(100, out IConnection connection, out ReasonCode reason));
         Assert.Equal(ReasonCode.Accepted, reason);
         return (new AcceptedPair(source, connection), plain, session);
@@ -395,7 +395,7 @@ public sealed class TlsCoreTests
         Assert.Equal(ReasonCode.Accepted, reason);
     }
 
-    private sealed record AcceptedPair(TlsSourceCore Source, IConnection Connection);
+    private sealed record AcceptedPair(TlsAcceptor Source, IConnection Connection);
 
     private sealed class OneShotSource : IConnectionSource
     {

@@ -49,7 +49,7 @@ public class SessionPackageTests
     public void StoredPrefixAndComputedImage_AreOneSignedPackage()
     {
         Decision decision = Verify(Image());
-        Assert.True(decision.IsAccepted, ReasonCodes.Name(decision.Reason));
+        Assert.True(decision.IsAccepted, ReasonCodeNames.Name(decision.Reason));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal static class UpdateTestKit
         return receiver.Complete();
     }
 
-    public static string Name(ReasonCode code) => ReasonCodes.Name(code);
+    public static string Name(ReasonCode code) => ReasonCodeNames.Name(code);
 }
 
 /// <summary>An Ed25519 key pair from a fixed seed.</summary>
@@ -384,7 +384,7 @@ internal sealed class SimulatedDevice
     {
         UpdateController controller = Restart();
         Decision booted = controller.Boot();
-        Xunit.Assert.True(booted.IsAccepted, ReasonCodes.Name(booted.Reason));
+        Xunit.Assert.True(booted.IsAccepted, ReasonCodeNames.Name(booted.Reason));
         return controller;
     }
 }

@@ -563,7 +563,7 @@ namespace NetGuard.Tests.Http
 
         private static void AssertReason(ReasonCode expected, ReasonCode actual)
         {
-            Assert.AreEqual(ReasonCodes.Name(expected), ReasonCodes.Name(actual));
+            Assert.AreEqual(ReasonCodeNames.Name(expected), ReasonCodeNames.Name(actual));
         }
     }
 }

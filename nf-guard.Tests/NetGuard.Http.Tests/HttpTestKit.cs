@@ -121,7 +121,7 @@ namespace NetGuard.Tests.Http
         public static void AssertRefused(FakeConnection connection, int status, ReasonCode reason)
         {
             Assert(status == Status(connection), "status " + status.ToString() + " expected, got " + Status(connection).ToString() + ": " + connection.SentText());
-            Assert(ReasonCodes.Name(reason) == Reason(connection), "reason " + ReasonCodes.Name(reason) + " expected, got " + Reason(connection));
+            Assert(ReasonCodeNames.Name(reason) == Reason(connection), "reason " + ReasonCodeNames.Name(reason) + " expected, got " + Reason(connection));
             Assert(connection.IsClosed, "connection closed");
             AssertSecurityHeaders(connection);
         }

@@ -69,8 +69,8 @@ namespace NetGuard.Testing
 
         public static void AssertRefused(ReasonCode expected, Decision decision)
         {
-            Assert.IsFalse(decision.IsAccepted, "expected a refusal with " + ReasonCodes.Name(expected));
-            Assert.AreEqual(ReasonCodes.Name(expected), ReasonCodes.Name(decision.Reason));
+            Assert.IsFalse(decision.IsAccepted, "expected a refusal with " + ReasonCodeNames.Name(expected));
+            Assert.AreEqual(ReasonCodeNames.Name(expected), ReasonCodeNames.Name(decision.Reason));
         }
 
         /// <summary>Asserts that <paramref name="action"/> throws ArgumentOutOfRangeException naming <paramref name="paramName"/>.</summary>

@@ -55,7 +55,7 @@ namespace NetGuard.Tests.Updates
             ReasonCode reason;
             bool ok = DnsTxtMessage.TryParseTxtResponse(response, 0, response.Length, 7, Name, out values, out reason);
 
-            Assert.IsTrue(ok, ReasonCodes.Name(reason));
+            Assert.IsTrue(ok, ReasonCodeNames.Name(reason));
             Assert.AreEqual(1, values.Length);
             Assert.AreEqual("abcdefghij", values[0]);
         }
@@ -81,7 +81,7 @@ namespace NetGuard.Tests.Updates
 
             string[] values;
             ReasonCode reason;
-            Assert.IsTrue(DnsTxtMessage.TryParseTxtResponse(response, 0, response.Length, 7, Name, out values, out reason), ReasonCodes.Name(reason));
+            Assert.IsTrue(DnsTxtMessage.TryParseTxtResponse(response, 0, response.Length, 7, Name, out values, out reason), ReasonCodeNames.Name(reason));
             Assert.AreEqual(1, values.Length);
             Assert.AreEqual("Zm9v", values[0]);
         }

@@ -76,7 +76,7 @@ namespace NetGuard.Tests.Updates
             MemoryImageSlots slots = new MemoryImageSlots();
             UpdateController controller = Controller("smartsocket", 1, Now, staging, slots.Installer);
             Decision staged = Feed(controller, package, 13);
-            Assert.IsTrue(staged.IsAccepted, ReasonCodes.Name(staged.Reason));
+            Assert.IsTrue(staged.IsAccepted, ReasonCodeNames.Name(staged.Reason));
 
             Assert.IsTrue(controller.Boot().IsAccepted);
             Assert.IsTrue(controller.IsOnTrial);

@@ -37,7 +37,7 @@ namespace NetGuard.Tests.Updates
 
             UpdateAnnouncement announcement;
             ReasonCode reason;
-            Assert.IsTrue(UpdateAnnouncement.TryDecodeText(text, out announcement, out reason), ReasonCodes.Name(reason));
+            Assert.IsTrue(UpdateAnnouncement.TryDecodeText(text, out announcement, out reason), ReasonCodeNames.Name(reason));
             Assert.AreEqual("1.4.0", announcement.Version.ToString());
             Assert.AreEqual(3u, announcement.SecurityCounter);
             Assert.AreEqual(Issued, announcement.IssuedAt);

@@ -17,7 +17,7 @@ namespace NetGuard.Tests.Updates
 
             UpdateManifest parsed;
             ReasonCode reason;
-            Assert.IsTrue(UpdateManifest.TryParse(bytes, 0, bytes.Length, out parsed, out reason), ReasonCodes.Name(reason));
+            Assert.IsTrue(UpdateManifest.TryParse(bytes, 0, bytes.Length, out parsed, out reason), ReasonCodeNames.Name(reason));
             Assert.AreEqual("smartsocket", parsed.Model);
             Assert.AreEqual("1.2.3", parsed.Version.ToString());
             Assert.AreEqual(5u, parsed.SecurityCounter);
@@ -68,7 +68,7 @@ namespace NetGuard.Tests.Updates
             byte[] bytes = ManifestTestData.Concat(ManifestTestData.Manifest(0).ToBytes(), ManifestTestData.Tlv(0x0123, new byte[] { 9, 9, 9 }));
             UpdateManifest parsed;
             ReasonCode reason;
-            Assert.IsTrue(UpdateManifest.TryParse(bytes, 0, bytes.Length, out parsed, out reason), ReasonCodes.Name(reason));
+            Assert.IsTrue(UpdateManifest.TryParse(bytes, 0, bytes.Length, out parsed, out reason), ReasonCodeNames.Name(reason));
         }
 
         [TestMethod]

@@ -40,7 +40,7 @@ namespace NetGuard.Tests.Updates
                 UpdateReceiver receiver = Controller.BeginReceive();
                 Assert.IsTrue(receiver.Append(package, 0, package.Length).IsAccepted, "append");
                 Decision staged = receiver.Complete();
-                Assert.IsTrue(staged.IsAccepted, ReasonCodes.Name(staged.Reason));
+                Assert.IsTrue(staged.IsAccepted, ReasonCodeNames.Name(staged.Reason));
             }
 
             // Push, restart, boot: the update runs on trial.
@@ -49,7 +49,7 @@ namespace NetGuard.Tests.Updates
                 Push();
                 Restart();
                 Decision booted = Controller.Boot();
-                Assert.IsTrue(booted.IsAccepted, ReasonCodes.Name(booted.Reason));
+                Assert.IsTrue(booted.IsAccepted, ReasonCodeNames.Name(booted.Reason));
                 Assert.IsTrue(Controller.IsOnTrial, "on trial");
             }
         }

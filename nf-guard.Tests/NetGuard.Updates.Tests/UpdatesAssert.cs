@@ -8,7 +8,7 @@ namespace NetGuard.Tests.Updates
     {
         public static void Reason(ReasonCode expected, ReasonCode actual, string message)
         {
-            Assert.AreEqual(ReasonCodes.Name(expected), ReasonCodes.Name(actual), message);
+            Assert.AreEqual(ReasonCodeNames.Name(expected), ReasonCodeNames.Name(actual), message);
         }
 
         public static void Refused(ReasonCode expected, Decision decision, string message)

@@ -7,17 +7,11 @@ using NetGuard.Network;
 namespace NetGuard.Platform.Device
 {
     /// <summary>
-    /// HTTPS for the admin server on the device (issue 9): wraps the guarded listener source of the admin port and hands
-    /// out connections that speak TLS 1.2 through nanoFramework's <c>SslStream</c> over the accepted socket. Install it
-    /// with <see cref="AdminDeviceOptions.ConnectionSourceWrapper"/> (see
-    /// <see cref="DeviceNetworkGuard.CreateTlsWrapper"/>). The handshake runs on the first Receive of a
-    /// connection (a worker thread), after the whole ClientHello record has arrived in managed code within the handshake
-    /// timeout; a failed handshake closes the connection and is counted, never thrown. The TLS records are written by
-    /// native code past the egress limiter, so the plaintext length of every write is charged to the connection's and the
-    /// global TCP reply budgets first. The socket stays owned by the guarded connection (connection count, accept rate,
-    /// release on failure). Each session takes roughly 25 KB of native heap: set
-    /// <see cref="AdminDeviceOptions.MaxAdminConnections"/> to 1 or 2. Compiled by the nanoFramework gate; not yet run on
-    /// hardware (docs/threat-model.md, "HTTPS on the device"). Device build only. Thread-safe.
+    /// HTTPS for the admin server on the device: TLS 1.2 through nanoFramework's <c>SslStream</c> over the guarded
+    /// connections of the admin port (install with <see cref="DeviceNetworkGuard.CreateTlsWrapper"/>). Native code
+    /// writes the records past the egress limiter, so each write's plaintext length is charged to the reply budgets
+    /// first. A session takes about 25 KB of native heap: keep <see cref="AdminDeviceOptions.MaxAdminConnections"/> at 1
+    /// or 2. Device build only. Thread-safe.
     /// </summary>
     public sealed class DeviceTlsConnectionSource : TlsConnectionSourceBase
     {

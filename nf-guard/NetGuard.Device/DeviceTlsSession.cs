@@ -12,7 +12,7 @@ namespace NetGuard.Platform.Device
     // One server-side TLS session on the device: nanoFramework's SslStream over the socket a guarded listener accepted
     // (the guarded connection keeps owning it). The records are read and written by the native mbedTLS port, past the
     // managed egress limiter; TlsServerConnection charges the plaintext of every write to the connection's reply budgets
-    // first. Device build only; compiled by the nanoFramework gate, not run on hardware (see docs/threat-model.md).
+    // first. Device build only (what has run where: README, "What is verified here").
     internal sealed class DeviceTlsSession : ITlsSession, ITlsHandshakeTransport, IMonotonicClock
     {
         // How long one write may wait for the socket to take its records.

@@ -11,7 +11,7 @@ using NetGuard.Network;
 namespace NetGuard.Platform.Host
 {
     /// <summary>
-    /// HTTPS for the admin server on the host (issue 9): wraps another <see cref="IConnectionSource"/> (normally the
+    /// HTTPS for the admin server on the host: wraps another <see cref="IConnectionSource"/> (normally the
     /// <see cref="GuardedListenerSource"/>) and hands out connections that speak TLS 1.2/1.3 (RFC 5246, RFC 8446) over
     /// the accepted guarded connection. The TLS records themselves go through <see cref="IConnection.Send"/>, so the
     /// guard still charges every byte to the TCP reply budget and counts it. The handshake runs on the first
@@ -19,7 +19,7 @@ namespace NetGuard.Platform.Host
     /// single accept thread, and a client that connects and stays silent would otherwise stall every other accept
     /// for the whole handshake timeout. A failed handshake closes the connection, is counted here
     /// (<see cref="TlsConnectionSourceBase.HandshakesFailed"/>) and surfaces as a Receive/Send refusal with a reason, never as an exception.
-    /// The connection behaviour is the library's portable TLS core (Http/TlsSourceCore, Http/TlsServerConnection),
+    /// The connection behaviour is the library's portable TLS core (Http/TlsAcceptor, Http/TlsServerConnection),
     /// shared with the device's <c>DeviceTlsConnectionSource</c>; only the TLS engine (.NET's SslStream here) differs.
     /// Thread-safe.
     /// </summary>
@@ -334,7 +334,7 @@ namespace NetGuard.Platform.Host
                     _failure = reason;
                 }
 
-                return new IOException("Connection: " + ReasonCodes.Name(reason));
+                return new IOException("Connection: " + ReasonCodeNames.Name(reason));
             }
         }
     }

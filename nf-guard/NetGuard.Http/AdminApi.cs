@@ -26,7 +26,7 @@ namespace NetGuard.Http
         public const int UploadChunkBytes = 1024;
 
         /// <summary>How many recent refusals <c>GET /api/guard</c> lists, newest last.</summary>
-        public const int MaxListedRefusals = 16;
+        public const int MaxListedRefusals = 10;
 
         private const int RouteStatus = 1;
         private const int RouteSetup = 2;
@@ -427,7 +427,7 @@ namespace NetGuard.Http
             {
                 RefusalEvent refusal = snapshot.GetRecent(i);
                 json.BeginObject();
-                json.WriteString("reason", ReasonCodes.Name(refusal.Reason));
+                json.WriteString("reason", ReasonCodeNames.Name(refusal.Reason));
                 json.WriteString("source", refusal.Source);
                 json.WriteNumber("localPort", refusal.LocalPort);
                 json.WriteString("remoteAddress", Ipv4.ToString(refusal.RemoteAddress));
@@ -522,7 +522,7 @@ namespace NetGuard.Http
                 UpdateManifest manifest = receiver.Manifest;
                 JsonWriter json = response.Json;
                 json.BeginObject();
-                json.WriteString("reason", ReasonCodes.Name(ReasonCode.Accepted));
+                json.WriteString("reason", ReasonCodeNames.Name(ReasonCode.Accepted));
                 json.WriteString("stagedVersion", manifest.Version.ToString());
                 json.WriteNumber("securityCounter", manifest.SecurityCounter);
                 json.EndObject();
@@ -561,7 +561,7 @@ namespace NetGuard.Http
             json.WriteString("lastInstall", InstallOutcomes.Name(last));
             if (last == InstallOutcome.RolledBack)
             {
-                json.WriteString("lastInstallReason", ReasonCodes.Name(_updates.LastInstallReason));
+                json.WriteString("lastInstallReason", ReasonCodeNames.Name(_updates.LastInstallReason));
             }
 
             json.EndObject();

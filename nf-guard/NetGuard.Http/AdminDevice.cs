@@ -459,9 +459,9 @@ namespace NetGuard.Http
 
         // The server's limits for the admin API, bounded by its routes rather than general HTTP: paths are short, no
         // browser sends 2 KB of headers to a device page, the largest JSON body (a password change: two passwords of
-        // at most 128 code points, sent as UTF-8) fits 2 KB, and the largest JSON answer (GET /api/guard: 16 refusals of
-        // at most 150 bytes, a counter for each of some 20 reasons and 20 rows, 60 minutes of history) about 4.5 KB
-        // under a varied attack, so 6 KB, held only while it is written.
+        // at most 128 code points, sent as UTF-8) fits 2 KB, and the largest JSON answer (GET /api/guard: 10 refusals of
+        // at most 150 bytes, a counter for each of some 20 reasons and 20 rows, 60 minutes of history) about 3.5 KB
+        // under a varied attack, so 4 KB, the largest single allocation on a request path, held only while written.
         private static HttpServerOptions AdminHttpOptions(int workers)
         {
             HttpServerOptions options = new HttpServerOptions();
@@ -469,7 +469,7 @@ namespace NetGuard.Http
             options.MaxRequestLineBytes = 256;
             options.MaxHeaderBytes = 2048;
             options.BufferedBodyBytes = 2048;
-            options.MaxJsonResponseBytes = 6144;
+            options.MaxJsonResponseBytes = 4096;
             return options;
         }
 

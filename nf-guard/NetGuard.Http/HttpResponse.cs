@@ -150,7 +150,7 @@ namespace NetGuard.Http
 
             _json.Reset();
             _json.BeginObject();
-            _json.WriteString("reason", ReasonCodes.Name(reason));
+            _json.WriteString("reason", ReasonCodeNames.Name(reason));
             _json.EndObject();
             _reason = reason;
             long seconds = retryAfterTicks <= 0 ? 0 : (retryAfterTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
@@ -283,7 +283,7 @@ namespace NetGuard.Http
         /// </summary>
         internal static byte[] BuildRefusal(int status, ReasonCode reason, int retryAfterSeconds)
         {
-            string body = "{\"reason\":\"" + ReasonCodes.Name(reason) + "\"}";
+            string body = "{\"reason\":\"" + ReasonCodeNames.Name(reason) + "\"}";
             string head = "HTTP/1.1 " + status.ToString() + " " + HttpStatus.Phrase(status) + "\r\n"
                 + "Content-Type: " + JsonContentType + "\r\n"
                 + "Content-Length: " + body.Length.ToString() + "\r\n"

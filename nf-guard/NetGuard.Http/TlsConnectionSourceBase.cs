@@ -5,7 +5,7 @@ using NetGuard.Network;
 namespace NetGuard.Http
 {
     /// <summary>
-    /// What the host's and the device's TLS connection sources share (issue 9): the checked construction, the
+    /// What the host's and the device's TLS connection sources share: the checked construction, the
     /// handshake counters and <see cref="TryAccept"/>, over the library's portable TLS connection core. A source wraps
     /// the guarded listener source of the admin port and hands out connections that speak TLS over the accepted
     /// connection; the handshake runs on the first Receive (a server worker thread, never the single accept
@@ -17,7 +17,7 @@ namespace NetGuard.Http
         /// <summary>Default longest time a TLS handshake may take, in milliseconds.</summary>
         public const int DefaultHandshakeTimeoutMilliseconds = 5000;
 
-        private readonly TlsSourceCore _core;
+        private readonly TlsAcceptor _core;
 
         // Throws ArgumentNullException for a null source or certificate, ArgumentException when the certificate has no
         // private key and ArgumentOutOfRangeException for a handshake timeout below 1 ms; factory is the platform's engine.
@@ -30,7 +30,7 @@ namespace NetGuard.Http
             }
 
             CheckServerSettings(certificate, hasPrivateKey, handshakeTimeoutMilliseconds);
-            _core = new TlsSourceCore(inner, factory, handshakeTimeoutMilliseconds);
+            _core = new TlsAcceptor(inner, factory, handshakeTimeoutMilliseconds);
         }
 
         /// <summary>Number of TLS handshakes that completed.</summary>

@@ -145,7 +145,7 @@ internal sealed class Commands
             long now = atText != null ? Program.ParseTime(atText, "--at") : DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             byte[] data = File.ReadAllBytes(packagePath);
             Decision decision = PackageVerifier.Verify(data, new TrustedKeyRing(1, keys, Array.Empty<byte[]>()), modelName, result.GetValue(minCounter), now);
-            _out.WriteLine(decision.IsAccepted ? "accepted" : "rejected: " + ReasonCodes.Name(decision.Reason));
+            _out.WriteLine(decision.IsAccepted ? "accepted" : "rejected: " + ReasonCodeNames.Name(decision.Reason));
             return decision.IsAccepted ? Program.ExitOk : Program.ExitRejected;
         }));
         return command;
@@ -166,7 +166,7 @@ internal sealed class Commands
             byte[] data = File.ReadAllBytes(path);
             if (!PackageVerifier.TryReadManifest(data, out UpdateManifest? manifest, out ReasonCode reason) || manifest == null)
             {
-                _out.WriteLine("rejected: " + ReasonCodes.Name(reason));
+                _out.WriteLine("rejected: " + ReasonCodeNames.Name(reason));
                 return Program.ExitRejected;
             }
 

@@ -14,19 +14,19 @@ namespace NetGuard.Tests.Diagnostics
         [DataRow((int)ReasonCode.SetupRequired, "SetupRequired")]
         public void Name_GivesTheEnumMemberName(int code, string expected)
         {
-            Assert.AreEqual(expected, ReasonCodes.Name((ReasonCode)code));
+            Assert.AreEqual(expected, ReasonCodeNames.Name((ReasonCode)code));
         }
 
         [TestMethod]
         public void Name_OfUndefinedValue_SaysUnknownWithTheNumber()
         {
-            Assert.AreEqual("Unknown255", ReasonCodes.Name((ReasonCode)255));
+            Assert.AreEqual("Unknown255", ReasonCodeNames.Name((ReasonCode)255));
         }
 
         [TestMethod]
         public void TryParse_FindsDefinedName()
         {
-            bool found = ReasonCodes.TryParse("FanOutExceeded", out ReasonCode code);
+            bool found = ReasonCodeNames.TryParse("FanOutExceeded", out ReasonCode code);
 
             Assert.IsTrue(found);
             Assert.AreEqual((object)ReasonCode.FanOutExceeded, code);
@@ -39,13 +39,13 @@ namespace NetGuard.Tests.Diagnostics
         [DataRow(" Accepted")]
         public void TryParse_RefusesOtherStrings(string name)
         {
-            Assert.IsFalse(ReasonCodes.TryParse(name, out ReasonCode _));
+            Assert.IsFalse(ReasonCodeNames.TryParse(name, out ReasonCode _));
         }
 
         [TestMethod]
         public void TryParse_RefusesNull()
         {
-            Assert.IsFalse(ReasonCodes.TryParse(null, out ReasonCode _));
+            Assert.IsFalse(ReasonCodeNames.TryParse(null, out ReasonCode _));
         }
     }
 }

@@ -66,7 +66,7 @@ namespace NetGuard.Diagnostics
         /// <summary>The reason's name, for logs and the admin API.</summary>
         public override string ToString()
         {
-            return ReasonCodes.Name(Reason);
+            return ReasonCodeNames.Name(Reason);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace NetGuard.Diagnostics
     /// Values are explicit and stable: they appear in logs, counters and the admin API, so a value is
     /// never reused for another meaning. Ranges group the subsystems (0x0_ general input, 0x1_ signatures
     /// and keys, 0x2_ update policy, 0x3_ egress, 0x4_ listeners and sockets, 0x5_ credentials,
-    /// 0x6_ storage, 0x7_ HTTP). Use <see cref="ReasonCodes.Name"/> for the name: on the device
+    /// 0x6_ storage, 0x7_ HTTP). Use <see cref="ReasonCodeNames.Name"/> for the name: on the device
     /// <c>enum.ToString()</c> gives the number.
     /// </summary>
     public enum ReasonCode

@@ -144,7 +144,7 @@ namespace NetGuard.Policy
             if (GuardPolicy.IsForbiddenPort(port))
             {
                 // Mirai scanned 23 nine times in ten and 2323 otherwise: no product needs telnet.
-                throw new ArgumentOutOfRangeException(nameof(port), ReasonCodes.Name(ReasonCode.PortForbidden) + ": ports 23 and 2323 (telnet) can never be declared.");
+                throw new ArgumentOutOfRangeException(nameof(port), ReasonCodeNames.Name(ReasonCode.PortForbidden) + ": ports 23 and 2323 (telnet) can never be declared.");
             }
 
             for (int i = 0; i < _listenerCount; i++)

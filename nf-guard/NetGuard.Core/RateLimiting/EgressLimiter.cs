@@ -195,15 +195,15 @@ namespace NetGuard.RateLimiting
             try
             {
                 int slot;
-                wait = _fanOut.WaitUnsynchronized(destinationAddress, nowTicks, out slot);
+                wait = _fanOut.AdvanceAndGetWait(destinationAddress, nowTicks, out slot);
                 if (wait != 0)
                 {
                     reason = ReasonCode.FanOutExceeded;
                 }
                 else
                 {
-                    long packetWait = packets.WaitUnsynchronized(1, nowTicks);
-                    long byteWait = bytes.WaitUnsynchronized(byteCount, nowTicks);
+                    long packetWait = packets.RefillAndGetWait(1, nowTicks);
+                    long byteWait = bytes.RefillAndGetWait(byteCount, nowTicks);
                     if (byteWait == TokenBucket.Never)
                     {
                         reason = ReasonCode.TooLarge;
@@ -277,17 +277,17 @@ namespace NetGuard.RateLimiting
                 try
                 {
                     int slot;
-                    wait = _fanOut.WaitUnsynchronized(resolverAddress, nowTicks, out slot);
+                    wait = _fanOut.AdvanceAndGetWait(resolverAddress, nowTicks, out slot);
                     if (wait != 0)
                     {
                         reason = ReasonCode.FanOutExceeded;
                     }
                     else
                     {
-                        long packetWait = _updateCheckPackets.WaitUnsynchronized(1, nowTicks);
-                        long byteWait = _updateCheckBytes.WaitUnsynchronized(byteCount, nowTicks);
-                        long dnsPacketWait = _dnsPackets.WaitUnsynchronized(1, nowTicks);
-                        long dnsByteWait = _dnsBytes.WaitUnsynchronized(byteCount, nowTicks);
+                        long packetWait = _updateCheckPackets.RefillAndGetWait(1, nowTicks);
+                        long byteWait = _updateCheckBytes.RefillAndGetWait(byteCount, nowTicks);
+                        long dnsPacketWait = _dnsPackets.RefillAndGetWait(1, nowTicks);
+                        long dnsByteWait = _dnsBytes.RefillAndGetWait(byteCount, nowTicks);
                         if (byteWait == TokenBucket.Never || dnsByteWait == TokenBucket.Never)
                         {
                             reason = ReasonCode.TooLarge;
@@ -365,8 +365,8 @@ namespace NetGuard.RateLimiting
             _gate.Enter();
             try
             {
-                long connectionWait = connectionBucket.WaitUnsynchronized(byteCount, nowTicks);
-                long globalWait = _tcpReplyGlobal.WaitUnsynchronized(byteCount, nowTicks);
+                long connectionWait = connectionBucket.RefillAndGetWait(byteCount, nowTicks);
+                long globalWait = _tcpReplyGlobal.RefillAndGetWait(byteCount, nowTicks);
                 if (connectionWait == TokenBucket.Never || globalWait == TokenBucket.Never)
                 {
                     reason = ReasonCode.TooLarge;

@@ -75,7 +75,7 @@ namespace NetGuard.RateLimiting
             lock (_gate)
             {
                 int slot;
-                if (WaitUnsynchronized(address, nowTicks, out slot) != 0)
+                if (AdvanceAndGetWait(address, nowTicks, out slot) != 0)
                 {
                     return false;
                 }
@@ -98,7 +98,7 @@ namespace NetGuard.RateLimiting
             lock (_gate)
             {
                 int slot;
-                wait = WaitUnsynchronized(address, nowTicks, out slot);
+                wait = AdvanceAndGetWait(address, nowTicks, out slot);
                 if (wait == 0)
                 {
                     AdmitUnsynchronized(slot, address);
@@ -132,7 +132,7 @@ namespace NetGuard.RateLimiting
 
         // Returns 0, with the slot to record the destination in, when a packet to `address` is admissible;
         // otherwise the wait in ticks (at least 1) until a slot frees. Caller holds the lock or owns the limiter.
-        internal long WaitUnsynchronized(uint address, long nowTicks, out int slot)
+        internal long AdvanceAndGetWait(uint address, long nowTicks, out int slot)
         {
             long now = Advance(nowTicks);
 
@@ -193,7 +193,7 @@ namespace NetGuard.RateLimiting
             return _windowTicks - (now - oldest);
         }
 
-        // Records `address` as seen now in `slot`, as returned by WaitUnsynchronized at the same time.
+        // Records `address` as seen now in `slot`, as returned by AdvanceAndGetWait at the same time.
         internal void AdmitUnsynchronized(int slot, uint address)
         {
             _addresses[slot] = address;

@@ -4,29 +4,13 @@ using NetGuard.Diagnostics;
 namespace NetGuard.RateLimiting
 {
     /// <summary>
-    /// A token bucket with integer arithmetic only: it starts full with <see cref="Capacity"/> tokens and
-    /// gains <see cref="TokensPerPeriod"/> tokens at the end of every whole <see cref="PeriodTicks"/> of
-    /// time, never beyond <see cref="Capacity"/>. Optionally, two grants are never closer together than
-    /// <see cref="MinimumIntervalTicks"/> (the SNTP 15 s poll floor of RFC 4330 section 10).
-    /// From its first use until a time T later (T measured on the highest reading seen), the bucket
-    /// grants at most <c>Capacity + floor(T / PeriodTicks) * TokensPerPeriod</c> tokens, whatever the
-    /// clock does; over an arbitrary window of length T it is at most <see cref="TokensPerPeriod"/> more,
-    /// as for any bucket credited in whole periods.
+    /// A token bucket in integer arithmetic: it starts full with <see cref="Capacity"/> tokens and gains
+    /// <see cref="TokensPerPeriod"/> at the end of each whole <see cref="PeriodTicks"/>, never beyond the capacity;
+    /// optionally two grants are never closer than <see cref="MinimumIntervalTicks"/> (RFC 4330's 15 s SNTP floor).
+    /// Over any window of length T it grants at most <c>Capacity + (floor(T / PeriodTicks) + 1) * TokensPerPeriod</c>.
+    /// Time is passed in (monotonic 100 ns ticks): a reading that goes backwards grants nothing new, and a forward jump
+    /// of any size refills to capacity at most. Not thread-safe: the owner locks around it.
     /// </summary>
-    /// <remarks>
-    /// Time is passed in explicitly, in 100 ns ticks of a monotonic clock. The bucket keeps the highest
-    /// time it has seen: a reading that goes backwards is treated as that high-water mark, so it grants
-    /// nothing new, and the forward step after it does not count the same time twice. A forward jump of
-    /// any size (up to <see cref="long.MaxValue"/>) refills to capacity at most: elapsed time is handled
-    /// as an unsigned difference and divided into whole periods before anything is multiplied, and
-    /// tokens are compared (<c>tokens &gt; available</c>) before they are subtracted, the
-    /// "subtract instead of add" rule of System.Threading.RateLimiting's TokenBucketRateLimiter.
-    /// Not thread-safe: a bucket is synchronised by its owner. <see cref="EgressLimiter"/> holds its own
-    /// lock around every bucket it uses, including the per-connection buckets passed to
-    /// <see cref="EgressLimiter.DecideTcpReply"/>; code that shares a bucket between threads any other
-    /// way must lock around it. Leaving the lock out keeps <see cref="TryTake"/> a few arithmetic
-    /// operations long, and the limiter does not pay for two locks per decision.
-    /// </remarks>
     public sealed class TokenBucket
     {
         private readonly long _capacity;
@@ -135,7 +119,7 @@ namespace NetGuard.RateLimiting
         public bool TryTake(long tokens, long nowTicks)
         {
             CheckTokens(tokens);
-            if (WaitUnsynchronized(tokens, nowTicks) != 0)
+            if (RefillAndGetWait(tokens, nowTicks) != 0)
             {
                 return false;
             }
@@ -158,7 +142,7 @@ namespace NetGuard.RateLimiting
         public Decision Decide(long tokens, long nowTicks)
         {
             CheckTokens(tokens);
-            long wait = WaitUnsynchronized(tokens, nowTicks);
+            long wait = RefillAndGetWait(tokens, nowTicks);
             if (wait == 0)
             {
                 TakeUnsynchronized(tokens);
@@ -180,12 +164,12 @@ namespace NetGuard.RateLimiting
             return _available;
         }
 
-        // Returned by WaitUnsynchronized when the request exceeds the capacity and can never be granted.
+        // Returned by RefillAndGetWait when the request exceeds the capacity and can never be granted.
         internal const long Never = -1;
 
         // Refills up to nowTicks and returns 0 when `tokens` can be taken now, Never when they never can,
         // otherwise the wait in ticks (at least 1). The caller synchronises.
-        internal long WaitUnsynchronized(long tokens, long nowTicks)
+        internal long RefillAndGetWait(long tokens, long nowTicks)
         {
             long now = Refill(nowTicks);
 
@@ -244,7 +228,7 @@ namespace NetGuard.RateLimiting
             return wait;
         }
 
-        // Takes tokens that WaitUnsynchronized has just reported available at the same time.
+        // Takes tokens that RefillAndGetWait has just reported available at the same time.
         internal void TakeUnsynchronized(long tokens)
         {
             if (tokens == 0)
@@ -286,8 +270,7 @@ namespace NetGuard.RateLimiting
             ulong elapsed = unchecked((ulong)(nowTicks - _anchorTicks));
             if (elapsed >= (ulong)_periodTicks)
             {
-                // At least one whole period has ended (the rare case, kept out of line so that the
-                // common one stays small enough for the JIT to inline).
+                // At least one whole period has ended: the rare case, kept in its own method.
                 CreditPeriods(elapsed, nowTicks);
             }
 

@@ -162,7 +162,7 @@ namespace NetGuard.Diagnostics
                 {
                     if (_byReason[slot] != 0)
                     {
-                        names[at] = "reason." + ReasonCodes.Name((ReasonCode)slot);
+                        names[at] = "reason." + ReasonCodeNames.Name((ReasonCode)slot);
                         values[at] = _byReason[slot];
                         at++;
                     }

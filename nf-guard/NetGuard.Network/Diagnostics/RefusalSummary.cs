@@ -66,7 +66,7 @@ namespace NetGuard.Diagnostics
 
             line = "guard: " + (total - _reported).ToString() + (total - _reported == 1 ? " refusal" : " refusals")
                 + (_anyLine ? " in the last " + ((nowTicks - _lastLineTicks) / TimeSpan.TicksPerSecond).ToString() + " s" : string.Empty)
-                + "; newest: " + ReasonCodes.Name(newest.Reason) + " " + newest.Source
+                + "; newest: " + ReasonCodeNames.Name(newest.Reason) + " " + newest.Source
                 + (newest.RemoteAddress != 0 ? " " + Ipv4.ToString(newest.RemoteAddress) + ":" + newest.RemotePort.ToString() : string.Empty);
             _reported = total;
             _lastLineTicks = nowTicks;

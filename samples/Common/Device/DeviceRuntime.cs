@@ -101,7 +101,7 @@ namespace NetGuard.Samples.Device
         }
 
         /// <summary>
-        /// HTTPS for the admin page (issue 9). With neither <see cref="CertificateFile"/> nor <see cref="PrivateKeyFile"/>
+        /// HTTPS for the admin page. With neither <see cref="CertificateFile"/> nor <see cref="PrivateKeyFile"/>
         /// on <c>I:</c> the admin page stays plain HTTP (the page shows its warning) and this returns true. With both, it
         /// loads them, installs the TLS wrapper (<see cref="DeviceNetworkGuard.CreateTlsWrapper"/>), moves the admin port
         /// from 80 to <see cref="HttpsPort"/> and caps the admin
@@ -191,9 +191,9 @@ namespace NetGuard.Samples.Device
             device.AddTicker(new TickHandler(new RefusalLogger(device.Guard).Log));
             Decision booted = device.BootUpdate();
             UpdateController updates = device.Updates;
-            Debug.WriteLine("update: " + ReasonCodes.Name(booted.Reason) + ", running " + updates.CurrentVersion.ToString()
+            Debug.WriteLine("update: " + ReasonCodeNames.Name(booted.Reason) + ", running " + updates.CurrentVersion.ToString()
                 + (updates.IsOnTrial ? " on trial" : string.Empty) + ", last install " + InstallOutcomes.Name(updates.LastInstall)
-                + (updates.LastInstall == InstallOutcome.RolledBack ? " (" + ReasonCodes.Name(updates.LastInstallReason) + ")" : string.Empty));
+                + (updates.LastInstall == InstallOutcome.RolledBack ? " (" + ReasonCodeNames.Name(updates.LastInstallReason) + ")" : string.Empty));
             return device;
         }
 
@@ -218,7 +218,7 @@ namespace NetGuard.Samples.Device
             byte[] image;
             Decision read = updates.ReadImageToLoad(out image);
             SelfTest selfTest = null;
-            string problem = ReasonCodes.Name(read.Reason);
+            string problem = ReasonCodeNames.Name(read.Reason);
             if (read.IsAccepted)
             {
                 try
@@ -270,7 +270,7 @@ namespace NetGuard.Samples.Device
             }
 
             Decision started = device.Start();
-            Debug.WriteLine("admin server: " + ReasonCodes.Name(started.Reason));
+            Debug.WriteLine("admin server: " + ReasonCodeNames.Name(started.Reason));
             if (device.Account.IsSetupRequired)
             {
                 Debug.WriteLine("SETUP CODE: " + device.ReadSetupCodeForLabel());
@@ -279,7 +279,7 @@ namespace NetGuard.Samples.Device
             if (started.IsAccepted && device.Updates.IsOnTrial)
             {
                 Decision trial = device.CheckTrial(selfTest);
-                Debug.WriteLine("update: self-test " + ReasonCodes.Name(trial.Reason));
+                Debug.WriteLine("update: self-test " + ReasonCodeNames.Name(trial.Reason));
                 if (trial.Reason == ReasonCode.SelfTestFailed)
                 {
                     Restart();
@@ -291,7 +291,7 @@ namespace NetGuard.Samples.Device
 
         private static void OnTrialEnded(InstallOutcome outcome, ReasonCode reason)
         {
-            Debug.WriteLine("update: trial ended: " + InstallOutcomes.Name(outcome) + " (" + ReasonCodes.Name(reason) + ")");
+            Debug.WriteLine("update: trial ended: " + InstallOutcomes.Name(outcome) + " (" + ReasonCodeNames.Name(reason) + ")");
             if (outcome == InstallOutcome.RolledBack)
             {
                 Restart();

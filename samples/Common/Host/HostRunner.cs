@@ -168,8 +168,8 @@ internal static class HostRunner
                 Log(outcome switch
                 {
                     InstallOutcome.Confirmed => $"update: {console.Device?.Updates.CurrentVersion} confirmed after its self-test and settle time (security counter now {console.Device?.Updates.SecurityCounter})",
-                    InstallOutcome.RolledBack => $"update: rolled back ({ReasonCodes.Name(reason)}); restarting into the previous firmware",
-                    _ => $"update: confirmation not recorded ({ReasonCodes.Name(reason)}); the next start rolls the update back",
+                    InstallOutcome.RolledBack => $"update: rolled back ({ReasonCodeNames.Name(reason)}); restarting into the previous firmware",
+                    _ => $"update: confirmation not recorded ({ReasonCodeNames.Name(reason)}); the next start rolls the update back",
                 });
                 if (outcome == InstallOutcome.RolledBack)
                 {
@@ -251,7 +251,7 @@ internal static class HostRunner
         Decision started = device.Start();
         if (!started.IsAccepted)
         {
-            Console.Error.WriteLine($"cannot listen on 127.0.0.1:{options.AdminPort}: {ReasonCodes.Name(started.Reason)}");
+            Console.Error.WriteLine($"cannot listen on 127.0.0.1:{options.AdminPort}: {ReasonCodeNames.Name(started.Reason)}");
             return 1;
         }
 
@@ -283,7 +283,7 @@ internal static class HostRunner
             {
                 Log(trial.IsAccepted
                     ? $"update: {device.Updates.CurrentVersion} passed its self-test; it confirms itself in {options.TrialSettleSeconds} s"
-                    : $"update: self-test not run: {ReasonCodes.Name(trial.Reason)}");
+                    : $"update: self-test not run: {ReasonCodeNames.Name(trial.Reason)}");
             }
         }
 
@@ -294,7 +294,7 @@ internal static class HostRunner
     {
         if (!booted.IsAccepted)
         {
-            Log($"update: boot step refused: {ReasonCodes.Name(booted.Reason)}");
+            Log($"update: boot step refused: {ReasonCodeNames.Name(booted.Reason)}");
         }
 
         switch (updates.LastInstall)
@@ -303,7 +303,7 @@ internal static class HostRunner
                 Log($"update: {updates.CurrentVersion} starts on trial (the previous firmware stays installable; security counter {updates.SecurityCounter} until it confirms)");
                 break;
             case InstallOutcome.RolledBack:
-                Log($"update: {updates.LastInstallVersion} was rolled back ({ReasonCodes.Name(updates.LastInstallReason)}); running {updates.CurrentVersion}");
+                Log($"update: {updates.LastInstallVersion} was rolled back ({ReasonCodeNames.Name(updates.LastInstallReason)}); running {updates.CurrentVersion}");
                 break;
         }
     }
@@ -378,12 +378,12 @@ internal static class HostRunner
     {
         uint target = Ipv4.FromBytes(192, 0, 2, 1);
         Decision tcp = guard.RequestOutbound(EgressTransport.TcpConnect, target, 80);
-        Log($"probe-egress: outbound TCP to 192.0.2.1:80 -> {ReasonCodes.Name(tcp.Reason)}");
+        Log($"probe-egress: outbound TCP to 192.0.2.1:80 -> {ReasonCodeNames.Name(tcp.Reason)}");
         if (guard.OpenUdp(0, out GuardedDatagramChannel channel).IsAccepted)
         {
             byte[] payload = new byte[8];
             Decision udp = channel.SendTo(payload, 0, payload.Length, target, 9999);
-            Log($"probe-egress: UDP to 192.0.2.1:9999 -> {ReasonCodes.Name(udp.Reason)}");
+            Log($"probe-egress: UDP to 192.0.2.1:9999 -> {ReasonCodeNames.Name(udp.Reason)}");
             channel.Close();
         }
     }

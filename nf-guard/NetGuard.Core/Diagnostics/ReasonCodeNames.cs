@@ -4,7 +4,7 @@ namespace NetGuard.Diagnostics
     /// Names of <see cref="ReasonCode"/> values. nanoFramework's <c>enum.ToString()</c> returns the number,
     /// so the admin API and logs use this table instead. A host test checks it against the enum.
     /// </summary>
-    public static class ReasonCodes
+    public static class ReasonCodeNames
     {
         /// <summary>
         /// Returns the name of <paramref name="code"/> (for example <c>"RateLimited"</c>), or

@@ -4,20 +4,19 @@ using NetGuard.Network;
 
 namespace NetGuard.Http
 {
-    // The platform-independent part of a TLS connection source (issue 9): wraps another IConnectionSource (normally the
-    // GuardedListenerSource of the admin port) and hands out TlsServerConnections. TryAccept only makes the session
-    // object; the handshake runs on the first Receive of the connection (a server worker thread; a Send before it is
-    // refused): the server has one accept thread, and a client that connects and stays silent must not stall every
-    // other accept. Host and device sources (NetGuard.Host/TlsConnectionSource,
-    // NetGuard.Device/DeviceTlsConnectionSource) differ only in their ITlsSessionFactory. Thread-safe.
-    internal sealed class TlsSourceCore : IConnectionSource
+    // Turns accepted plain connections into TLS server connections, for both TLS connection sources: wraps another
+    // IConnectionSource (normally the admin port's GuardedListenerSource). TryAccept only makes the session object; the
+    // handshake runs on the connection's first Receive, on a worker (a Send before it is refused), so a client that
+    // connects and stays silent never stalls the single accept thread. The host and device sources differ only in their
+    // ITlsSessionFactory. Thread-safe.
+    internal sealed class TlsAcceptor : IConnectionSource
     {
         private readonly IConnectionSource _inner;
         private readonly ITlsSessionFactory _factory;
         private readonly int _handshakeTimeoutMilliseconds;
         private readonly TlsHandshakeCounters _counters = new TlsHandshakeCounters();
 
-        public TlsSourceCore(IConnectionSource inner, ITlsSessionFactory factory, int handshakeTimeoutMilliseconds)
+        public TlsAcceptor(IConnectionSource inner, ITlsSessionFactory factory, int handshakeTimeoutMilliseconds)
         {
             if (inner == null)
             {
