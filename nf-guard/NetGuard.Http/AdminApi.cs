@@ -28,14 +28,6 @@ namespace NetGuard.Http
         /// <summary>How many recent refusals <c>GET /api/guard</c> lists, newest last.</summary>
         public const int MaxListedRefusals = 10;
 
-        private const int RouteStatus = 1;
-        private const int RouteSetup = 2;
-        private const int RouteLogin = 3;
-        private const int RoutePassword = 4;
-        private const int RouteGuard = 5;
-        private const int RouteUpdatePost = 6;
-        private const int RouteUpdateGet = 7;
-        private const int RouteFactoryReset = 8;
 
         private readonly OwnerAccount _account;
         private readonly UpdateController _updates;
@@ -85,14 +77,14 @@ namespace NetGuard.Http
             _guard = guard;
             _clock = clock;
             _router.Map(HttpMethod.Get, "/", new AdminPageHandler());
-            _router.Map(HttpMethod.Get, "/api/status", new BuiltIn(this, RouteStatus));
-            _router.Map(HttpMethod.Post, "/api/setup", new BuiltIn(this, RouteSetup));
-            _router.Map(HttpMethod.Post, "/api/login", new BuiltIn(this, RouteLogin));
-            _router.Map(HttpMethod.Post, "/api/password", new BuiltIn(this, RoutePassword));
-            _router.Map(HttpMethod.Get, "/api/guard", new BuiltIn(this, RouteGuard));
-            _router.MapStreaming(HttpMethod.Post, "/api/update", new BuiltIn(this, RouteUpdatePost), MaxPackageBytes(updates.Settings.MaxImageLength), 0);
-            _router.Map(HttpMethod.Get, "/api/update", new BuiltIn(this, RouteUpdateGet));
-            _router.Map(HttpMethod.Post, "/api/factory-reset", new BuiltIn(this, RouteFactoryReset));
+            _router.Map(HttpMethod.Get, "/api/status", new BuiltIn(new RouteAction(Status)));
+            _router.Map(HttpMethod.Post, "/api/setup", new BuiltIn(new RouteAction(Setup)));
+            _router.Map(HttpMethod.Post, "/api/login", new BuiltIn(new RouteAction(Login)));
+            _router.Map(HttpMethod.Post, "/api/password", new BuiltIn(new RouteAction(ChangePassword)));
+            _router.Map(HttpMethod.Get, "/api/guard", new BuiltIn(new RouteAction(Guard)));
+            _router.MapStreaming(HttpMethod.Post, "/api/update", new BuiltIn(new RouteAction(ReceiveUpdate)), MaxPackageBytes(updates.Settings.MaxImageLength), 0);
+            _router.Map(HttpMethod.Get, "/api/update", new BuiltIn(new RouteAction(UpdateStatus)));
+            _router.Map(HttpMethod.Post, "/api/factory-reset", new BuiltIn(new RouteAction(Reset)));
         }
 
         /// <summary>The route table: hand it to <see cref="HttpServer"/> after adding the sample's routes.</summary>
@@ -270,38 +262,7 @@ namespace NetGuard.Http
             return true;
         }
 
-        private void Handle(int route, HttpRequest request, HttpResponse response)
-        {
-            switch (route)
-            {
-                case RouteStatus:
-                    Status(response);
-                    return;
-                case RouteSetup:
-                    Setup(request, response);
-                    return;
-                case RouteLogin:
-                    Login(request, response);
-                    return;
-                case RoutePassword:
-                    ChangePassword(request, response);
-                    return;
-                case RouteGuard:
-                    Guard(request, response);
-                    return;
-                case RouteUpdatePost:
-                    ReceiveUpdate(request, response);
-                    return;
-                case RouteUpdateGet:
-                    UpdateStatus(request, response);
-                    return;
-                default:
-                    Reset(request, response);
-                    return;
-            }
-        }
-
-        private void Status(HttpResponse response)
+        private void Status(HttpRequest request, HttpResponse response)
         {
             // Exactly these three members: the status route is public, so it tells nothing secret.
             JsonWriter json = response.Json;
@@ -588,21 +549,21 @@ namespace NetGuard.Http
             }
         }
 
-        // One handler object per built-in route, dispatching to the API.
+        // A built-in route: one of this class's handler methods, bound once at construction.
+        private delegate void RouteAction(HttpRequest request, HttpResponse response);
+
         private sealed class BuiltIn : IRouteHandler
         {
-            private readonly AdminApi _owner;
-            private readonly int _route;
+            private readonly RouteAction _action;
 
-            internal BuiltIn(AdminApi owner, int route)
+            internal BuiltIn(RouteAction action)
             {
-                _owner = owner;
-                _route = route;
+                _action = action;
             }
 
             public void Handle(HttpRequest request, HttpResponse response)
             {
-                _owner.Handle(_route, request, response);
+                _action(request, response);
             }
         }
 
