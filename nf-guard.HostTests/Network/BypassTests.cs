@@ -32,7 +32,7 @@ public sealed class BypassTests
 {
     private static readonly uint Resolver = LoopbackKit.Loopback;
 
-    private static (NetworkGuard Guard, HostSocketLayer Layer, ManualClock Clock, int TcpPort) Arrange()
+    private static (NetworkGuard Guard, NetSocketLayer Layer, ManualClock Clock, int TcpPort) Arrange()
     {
         int port = LoopbackKit.FreeTcpPort();
         var clock = new ManualClock(0);
@@ -86,7 +86,7 @@ public sealed class BypassTests
         Assert.Empty(offenders);
 
         // The scan itself works: it sees the host layer's Bind and Accept calls.
-        MethodBase openListener = typeof(HostSocketLayer).GetMethod(nameof(HostSocketLayer.OpenStreamListener))!;
+        MethodBase openListener = typeof(NetSocketLayer).GetMethod(nameof(NetSocketLayer.OpenStreamListener))!;
         Assert.Contains(CalledMethods(openListener), m => m.DeclaringType == typeof(Socket) && m.Name == nameof(Socket.Bind));
     }
 

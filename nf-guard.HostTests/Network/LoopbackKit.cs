@@ -53,9 +53,9 @@ internal static class LoopbackKit
             .Build();
     }
 
-    public static (NetworkGuard Guard, HostSocketLayer Layer) Guard(GuardPolicy policy, IMonotonicClock clock)
+    public static (NetworkGuard Guard, NetSocketLayer Layer) Guard(GuardPolicy policy, IMonotonicClock clock)
     {
-        var layer = new HostSocketLayer(Loopback);
+        var layer = new NetSocketLayer(Loopback, HostNetworkGuard.MaxDatagramBytes);
         return (HostNetworkGuard.Create(policy, clock, layer), layer);
     }
 

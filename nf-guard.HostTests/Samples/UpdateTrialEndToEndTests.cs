@@ -126,14 +126,16 @@ public sealed class UpdateTrialEndToEndTests : IDisposable
             host.Stop();
         }
 
-        // Restart: 1.0.5 on trial, then confirmed; counter 5. Push 1.0.6 (counter 6).
-        using (SampleHostProcess host = SampleHostProcess.Start(assembly, data, trust))
+        // Restart: 1.0.5 on trial, then confirmed; counter 5. Push 1.0.6 (counter 6). The settle time is longer than
+        // the default 2 s so that the login below (PBKDF2) on a loaded machine still sees the trial.
+        using (SampleHostProcess host = SampleHostProcess.Start(assembly, data, new[] { trust[0], trust[1], "--confirm-after", "8" }))
         {
             host.WaitForLine("update: 1.0.5 starts on trial", TimeSpan.FromSeconds(10));
             string token = Login(host);
             JsonElement trial = UpdateStatus(host, token);
             Assert.Equal(1, trial.GetProperty("securityCounter").GetInt64());
-            host.WaitForLine("update: 1.0.5 confirmed", TimeSpan.FromSeconds(15));
+            Assert.Equal("Trial", trial.GetProperty("lastInstall").GetString());
+            host.WaitForLine("update: 1.0.5 confirmed", TimeSpan.FromSeconds(20));
             JsonElement confirmed = UpdateStatus(host, token);
             Assert.Equal("Confirmed", confirmed.GetProperty("lastInstall").GetString());
             Assert.Equal(5, confirmed.GetProperty("securityCounter").GetInt64());

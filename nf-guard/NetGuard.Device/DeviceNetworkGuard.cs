@@ -13,6 +13,9 @@ namespace NetGuard.Platform.Device
     /// </summary>
     public static class DeviceNetworkGuard
     {
+        // An unfragmented datagram on lwIP: a 1500-byte MTU less the IP and UDP headers.
+        private const int MaxDatagramBytes = 1472;
+
         /// <summary>
         /// A guard for this device. Throws <see cref="ArgumentNullException"/> naming a null argument.
         /// </summary>
@@ -21,7 +24,7 @@ namespace NetGuard.Platform.Device
         /// <returns>The guard.</returns>
         public static NetworkGuard Create(GuardPolicy policy, IMonotonicClock clock)
         {
-            return new NetworkGuard(policy, new DeviceSocketLayer(), clock);
+            return new NetworkGuard(policy, new NetSocketLayer(0, MaxDatagramBytes), clock);
         }
 
         /// <summary>

@@ -93,7 +93,7 @@ namespace NetGuard.Platform.Device
             {
                 // SslNative reports TLS failures (bad ClientHello, alert, no shared cipher, the receive timeout above)
                 // as SocketException with the mbedTLS or socket error as its code; socket conditions keep their own codes.
-                return HandshakeReason(DeviceAddresses.TransferReason(e));
+                return HandshakeReason(SocketAddresses.TransferReason(e));
             }
             catch (ObjectDisposedException)
             {
@@ -124,7 +124,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return 0;
             }
             catch (ObjectDisposedException)
@@ -143,7 +143,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                return Decision.Refuse(DeviceAddresses.TransferReason(e));
+                return Decision.Refuse(SocketAddresses.TransferReason(e));
             }
             catch (ObjectDisposedException)
             {
@@ -184,7 +184,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return -1;
             }
             catch (ObjectDisposedException)
@@ -203,7 +203,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return -1;
             }
             catch (ObjectDisposedException)
@@ -217,7 +217,7 @@ namespace NetGuard.Platform.Device
         {
             try
             {
-                if (_socket.Poll(DeviceAddresses.Microseconds(milliseconds), SelectMode.SelectRead))
+                if (_socket.Poll(SocketAddresses.Microseconds(milliseconds), SelectMode.SelectRead))
                 {
                     reason = ReasonCode.Accepted;
                     return true;
@@ -228,7 +228,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return false;
             }
             catch (ObjectDisposedException)

@@ -6,7 +6,7 @@ using NetGuard.Network;
 namespace NetGuard.Platform.Device
 {
     // Makes a DeviceTlsSession for a connection a guarded listener accepted on this device. Reaches the socket through
-    // internal members only (GuardedConnection.StreamSocket, DeviceStreamSocket.Socket); any other IConnection (a test
+    // internal members only (GuardedConnection.StreamSocket, NetStreamSocket.Socket); any other IConnection (a test
     // double, a source that is not the guarded listener) is refused rather than served without TLS. Device build only.
     internal sealed class DeviceTlsSessionFactory : ITlsSessionFactory
     {
@@ -28,7 +28,7 @@ namespace NetGuard.Platform.Device
                 return false;
             }
 
-            DeviceStreamSocket socket = guarded.StreamSocket as DeviceStreamSocket;
+            NetStreamSocket socket = guarded.StreamSocket as NetStreamSocket;
             if (socket == null)
             {
                 reason = ReasonCode.InvalidState;

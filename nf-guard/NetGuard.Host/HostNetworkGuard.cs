@@ -35,11 +35,14 @@ namespace NetGuard.Platform.Host
         /// <returns>The guard.</returns>
         public static NetworkGuard Create(GuardPolicy policy, IMonotonicClock clock, uint bindAddress)
         {
-            return new NetworkGuard(policy, new HostSocketLayer(bindAddress), clock);
+            return new NetworkGuard(policy, new NetSocketLayer(bindAddress, MaxDatagramBytes), clock);
         }
 
+        // The largest UDP payload over IPv4 (65,535 less the IP and UDP headers).
+        internal const int MaxDatagramBytes = 65507;
+
         // For the host tests' leak checks: the guard over a given layer.
-        internal static NetworkGuard Create(GuardPolicy policy, IMonotonicClock clock, HostSocketLayer layer)
+        internal static NetworkGuard Create(GuardPolicy policy, IMonotonicClock clock, NetSocketLayer layer)
         {
             return new NetworkGuard(policy, layer, clock);
         }

@@ -56,7 +56,7 @@ namespace NetGuard.Http
         /// <returns>Bytes read.</returns>
         public int Read(byte[] buffer, int offset, int count, out ReasonCode reason)
         {
-            Utf8.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count);
             if (count == 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(count));

@@ -175,7 +175,7 @@ namespace NetGuard.Http
         /// <param name="count">Number of bytes.</param>
         public void Send(int status, string contentType, byte[] body, int offset, int count)
         {
-            Utf8.CheckRange(body, offset, count);
+            ByteRange.Check(body, offset, count);
             if (_started)
             {
                 return;
@@ -256,7 +256,7 @@ namespace NetGuard.Http
         /// <returns>True when sent.</returns>
         public bool WriteBody(byte[] data, int offset, int count)
         {
-            Utf8.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             if (!_started || count > _streamRemaining)
             {
                 throw new InvalidOperationException("WriteBody needs BeginBody and must stay within its length.");

@@ -100,7 +100,7 @@ namespace NetGuard.Http
         /// <returns>True when copied.</returns>
         public bool TryCopyString(string name, byte[] destination, int offset, out int length)
         {
-            Utf8.CheckRange(destination, offset, 0);
+            ByteRange.Check(destination, offset, 0);
             length = 0;
             int index = IndexOf(name);
             if (index < 0 || _kinds[index] != JsonValueKind.String)

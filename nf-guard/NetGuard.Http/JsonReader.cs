@@ -37,7 +37,7 @@ namespace NetGuard.Http
         /// <returns>Accepted, or why the document was refused.</returns>
         public static ReasonCode Parse(byte[] data, int offset, int count, out JsonObject result)
         {
-            Utf8.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             result = null;
             if (count > MaxBytes)
             {

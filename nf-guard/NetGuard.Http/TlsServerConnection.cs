@@ -59,7 +59,7 @@ namespace NetGuard.Http
 
         public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             if (count == 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(count), "Receive at least 1 byte.");
@@ -123,7 +123,7 @@ namespace NetGuard.Http
 
         public Decision Send(byte[] buffer, int offset, int count)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             lock (_callGate)
             {
                 // Send never runs the handshake. The HTTP server writes only after it has read a request, except for

@@ -52,7 +52,7 @@ namespace NetGuard.Network
 
         public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             if (count == 0)
             {
                 throw new System.ArgumentOutOfRangeException(nameof(count), "Receive at least 1 byte.");
@@ -94,7 +94,7 @@ namespace NetGuard.Network
 
         public Decision Send(byte[] buffer, int offset, int count)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             Decision decision = ChargeReply(count);
             if (!decision.IsAccepted || count == 0)
             {

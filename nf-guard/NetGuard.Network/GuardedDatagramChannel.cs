@@ -72,7 +72,7 @@ namespace NetGuard.Network
         /// <inheritdoc />
         public int ReceiveFrom(byte[] buffer, int offset, int count, int timeoutMilliseconds, out uint address, out int port, out ReasonCode reason)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             if (timeoutMilliseconds < 1)
             {
                 throw new System.ArgumentOutOfRangeException(nameof(timeoutMilliseconds));
@@ -120,7 +120,7 @@ namespace NetGuard.Network
 
         private Decision Send(byte[] buffer, int offset, int count, uint address, int port, bool updateCheck)
         {
-            NetworkGuard.CheckRange(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             if (port < 0 || port > 65535)
             {
                 throw new System.ArgumentOutOfRangeException(nameof(port), "A port is 0 to 65535.");

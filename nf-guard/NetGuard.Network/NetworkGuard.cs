@@ -565,24 +565,5 @@ namespace NetGuard.Network
                 throw new ArgumentOutOfRangeException(nameof(port), "A port is 1 to 65535 (0 for an ephemeral UDP port).");
             }
         }
-
-        // Validates a caller's buffer range; a mistake throws (ArgumentNullException, ArgumentOutOfRangeException).
-        internal static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
-
-            if (offset < 0 || offset > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (count < 0 || count > buffer.Length - offset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-        }
     }
 }

@@ -97,7 +97,7 @@ namespace NetGuard.Updates
             }
 
             int length = HeaderSize + name.Length + 2 + 4;
-            LittleEndian.CheckRange(buffer, offset, length);
+            ByteRange.Check(buffer, offset, length);
             Array.Clear(buffer, offset, length);
             buffer[offset] = (byte)(transactionId >> 8);
             buffer[offset + 1] = (byte)transactionId;
@@ -138,7 +138,7 @@ namespace NetGuard.Updates
         /// <returns>The id, or -1.</returns>
         public static int ReadTransactionId(byte[] message, int offset, int count)
         {
-            LittleEndian.CheckRange(message, offset, count);
+            ByteRange.Check(message, offset, count);
             return count < 2 ? -1 : (message[offset] << 8) | message[offset + 1];
         }
 
@@ -161,7 +161,7 @@ namespace NetGuard.Updates
         /// <returns>True when <paramref name="values"/> holds at least one value.</returns>
         public static bool TryParseTxtResponse(byte[] message, int offset, int count, int transactionId, string queryName, out string[] values, out ReasonCode reason)
         {
-            LittleEndian.CheckRange(message, offset, count);
+            ByteRange.Check(message, offset, count);
             if (!IsValidName(queryName))
             {
                 throw new ArgumentOutOfRangeException(nameof(queryName));

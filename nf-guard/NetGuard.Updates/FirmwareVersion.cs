@@ -78,7 +78,7 @@ namespace NetGuard.Updates
         /// <param name="offset">First byte to write.</param>
         public void WriteTo(byte[] destination, int offset)
         {
-            LittleEndian.CheckRange(destination, offset, 4);
+            ByteRange.Check(destination, offset, 4);
             destination[offset] = (byte)Major;
             destination[offset + 1] = (byte)Minor;
             LittleEndian.WriteUInt16(destination, offset + 2, Patch);
@@ -90,7 +90,7 @@ namespace NetGuard.Updates
         /// <returns>The version.</returns>
         public static FirmwareVersion ReadFrom(byte[] source, int offset)
         {
-            LittleEndian.CheckRange(source, offset, 4);
+            ByteRange.Check(source, offset, 4);
             return new FirmwareVersion(source[offset], source[offset + 1], LittleEndian.ReadUInt16(source, offset + 2));
         }
 

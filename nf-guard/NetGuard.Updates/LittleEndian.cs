@@ -45,24 +45,6 @@ namespace NetGuard.Updates
             WriteUInt32(data, offset + 4, (uint)((ulong)value >> 32));
         }
 
-        internal static void CheckRange(byte[] data, int offset, int count)
-        {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            if (offset < 0 || offset > data.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (count < 0 || count > data.Length - offset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-        }
-
         internal static bool BytesEqualVar(byte[] a, int aOffset, byte[] b, int bOffset, int count)
         {
             // Only for public data (key ids, model hashes): returns early.

@@ -94,7 +94,7 @@ namespace NetGuard.Updates
         /// <returns>Whether they name the same model.</returns>
         public static bool Matches(byte[] data, int offset, int count, string model)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             CheckValid(model);
             if (count != model.Length)
             {
@@ -121,7 +121,7 @@ namespace NetGuard.Updates
         /// <returns>Whether the bytes form a valid name.</returns>
         public static bool IsValid(byte[] data, int offset, int count)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             if (count == 0 || count > MaxLength)
             {
                 return false;

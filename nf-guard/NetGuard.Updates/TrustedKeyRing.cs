@@ -161,7 +161,7 @@ namespace NetGuard.Updates
         /// <returns>The outcome.</returns>
         public ReasonCode FindKey(byte[] keyId, int offset, out byte[] publicKey)
         {
-            LittleEndian.CheckRange(keyId, offset, UpdatePackageFormat.KeyIdSize);
+            ByteRange.Check(keyId, offset, UpdatePackageFormat.KeyIdSize);
             publicKey = null;
             if (IsRevoked(keyId, offset))
             {
@@ -194,8 +194,8 @@ namespace NetGuard.Updates
         /// <returns>The outcome.</returns>
         public ReasonCode VerifySignature(byte[] keyId, int keyIdOffset, byte[] message, int messageOffset, int messageCount, byte[] signature, int signatureOffset)
         {
-            LittleEndian.CheckRange(message, messageOffset, messageCount);
-            LittleEndian.CheckRange(signature, signatureOffset, UpdatePackageFormat.SignatureSize);
+            ByteRange.Check(message, messageOffset, messageCount);
+            ByteRange.Check(signature, signatureOffset, UpdatePackageFormat.SignatureSize);
             byte[] key;
             ReasonCode found = FindKey(keyId, keyIdOffset, out key);
             if (found != ReasonCode.Accepted)
@@ -225,7 +225,7 @@ namespace NetGuard.Updates
         /// <returns>True when <paramref name="next"/> holds the new ring.</returns>
         public bool TryApplyKeyList(byte[] data, int offset, int count, out TrustedKeyRing next, out ReasonCode reason)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             next = null;
             byte[][] keys;
             byte[][] revoked;

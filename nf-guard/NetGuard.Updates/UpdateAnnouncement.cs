@@ -155,7 +155,7 @@ namespace NetGuard.Updates
         /// <returns>True when parsed.</returns>
         public static bool TryParse(byte[] data, int offset, int count, out UpdateAnnouncement announcement, out ReasonCode reason)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             announcement = null;
             if (count < Length)
             {

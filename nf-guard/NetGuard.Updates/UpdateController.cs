@@ -280,7 +280,7 @@ namespace NetGuard.Updates
         /// <returns>The decision.</returns>
         public Decision ApplyKeyList(byte[] data, int offset, int count)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             lock (_gate)
             {
                 TrustedKeyRing next;

@@ -183,7 +183,7 @@ namespace NetGuard.Updates
         /// <returns>True when <paramref name="manifest"/> was parsed.</returns>
         public static bool TryParse(byte[] data, int offset, int count, out UpdateManifest manifest, out ReasonCode reason)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             manifest = null;
             reason = ReasonCode.Malformed;
             if (count > UpdatePackageFormat.MaxManifestLength)

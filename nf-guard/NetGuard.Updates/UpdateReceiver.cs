@@ -67,7 +67,7 @@ namespace NetGuard.Updates
         /// <returns>The decision so far.</returns>
         public Decision Append(byte[] data, int offset, int count)
         {
-            LittleEndian.CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             if (_failure != ReasonCode.Accepted)
             {
                 return Decision.Refuse(_failure);

@@ -1,5 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
+using NetGuard.Testing;
 using NetGuard.Diagnostics;
 using NetGuard.RateLimiting;
 
@@ -392,11 +393,11 @@ namespace NetGuard.Tests.RateLimiting
         {
             EgressLimiter limiter = Default();
 
-            RateLimitingAssert.ThrowsOutOfRange("byteCount", () => Udp(limiter, Resolver, 53, -1, Start));
-            RateLimitingAssert.ThrowsOutOfRange("destinationPort", () => Udp(limiter, Resolver, -1, 10, Start));
-            RateLimitingAssert.ThrowsOutOfRange("destinationPort", () => Udp(limiter, Resolver, 65536, 10, Start));
-            RateLimitingAssert.ThrowsOutOfRange("byteCount", () => limiter.DecideUpdateCheck(Resolver, 53, -1, Start));
-            RateLimitingAssert.ThrowsOutOfRange("byteCount", () => limiter.DecideTcpReply(limiter.CreateConnectionBucket(), -1, Start));
+            NetworkTestKit.ThrowsOutOfRange("byteCount", () => Udp(limiter, Resolver, 53, -1, Start));
+            NetworkTestKit.ThrowsOutOfRange("destinationPort", () => Udp(limiter, Resolver, -1, 10, Start));
+            NetworkTestKit.ThrowsOutOfRange("destinationPort", () => Udp(limiter, Resolver, 65536, 10, Start));
+            NetworkTestKit.ThrowsOutOfRange("byteCount", () => limiter.DecideUpdateCheck(Resolver, 53, -1, Start));
+            NetworkTestKit.ThrowsOutOfRange("byteCount", () => limiter.DecideTcpReply(limiter.CreateConnectionBucket(), -1, Start));
             Assert.ThrowsException(typeof(ArgumentNullException), () => limiter.DecideTcpReply(null, 1, Start));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new EgressLimiter(null));
             Assert.AreEqual(0L, limiter.GetCounters().TotalRefused, "mistakes are not counted as traffic");

@@ -1,5 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
+using NetGuard.Testing;
 using NetGuard.RateLimiting;
 
 namespace NetGuard.Tests.RateLimiting
@@ -131,7 +132,7 @@ namespace NetGuard.Tests.RateLimiting
             EgressPolicy three = EgressPolicy.CreateDefault(new uint[] { 0x01010101, 0x02020202, 0x03030303 }, Resolver);
             Assert.AreEqual(3, three.GetClass(0).DestinationCount);
 
-            RateLimitingAssert.ThrowsOutOfRange(
+            NetworkTestKit.ThrowsOutOfRange(
                 "ntpServers",
                 () => EgressPolicy.CreateDefault(new uint[] { 0x01010101, 0x02020202, 0x03030303, 0x04040404 }, Resolver));
         }
@@ -139,10 +140,10 @@ namespace NetGuard.Tests.RateLimiting
         [TestMethod]
         public void CreateDefault_RejectsServersThatAreNotUnicast()
         {
-            RateLimitingAssert.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], 0));
-            RateLimitingAssert.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], Ipv4.Broadcast));
-            RateLimitingAssert.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], Ipv4.MdnsGroup));
-            RateLimitingAssert.ThrowsOutOfRange("servers", () => EgressPolicy.CreateDefault(new uint[] { 0 }, Resolver));
+            NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], 0));
+            NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], Ipv4.Broadcast));
+            NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressPolicy.CreateDefault(new uint[0], Ipv4.MdnsGroup));
+            NetworkTestKit.ThrowsOutOfRange("servers", () => EgressPolicy.CreateDefault(new uint[] { 0 }, Resolver));
             Assert.ThrowsException(typeof(ArgumentNullException), () => EgressPolicy.CreateDefault(null, Resolver));
         }
 
@@ -161,11 +162,11 @@ namespace NetGuard.Tests.RateLimiting
         [TestMethod]
         public void RateLimit_RejectsEachNonPositiveFieldByName()
         {
-            RateLimitingAssert.ThrowsOutOfRange("capacity", () => new RateLimit(0, 1, 1));
-            RateLimitingAssert.ThrowsOutOfRange("tokensPerPeriod", () => new RateLimit(1, 0, 1));
-            RateLimitingAssert.ThrowsOutOfRange("periodTicks", () => new RateLimit(1, 1, -1));
-            RateLimitingAssert.ThrowsOutOfRange("periodSeconds", () => RateLimit.PerSeconds(1, 1, 0));
-            RateLimitingAssert.ThrowsOutOfRange("periodSeconds", () => RateLimit.PerSeconds(1, 1, long.MaxValue));
+            NetworkTestKit.ThrowsOutOfRange("capacity", () => new RateLimit(0, 1, 1));
+            NetworkTestKit.ThrowsOutOfRange("tokensPerPeriod", () => new RateLimit(1, 0, 1));
+            NetworkTestKit.ThrowsOutOfRange("periodTicks", () => new RateLimit(1, 1, -1));
+            NetworkTestKit.ThrowsOutOfRange("periodSeconds", () => RateLimit.PerSeconds(1, 1, 0));
+            NetworkTestKit.ThrowsOutOfRange("periodSeconds", () => RateLimit.PerSeconds(1, 1, long.MaxValue));
             AssertLimit(RateLimit.PerSeconds(1, 1, 1), 1, 1, Second, "smallest valid");
         }
 
@@ -176,17 +177,17 @@ namespace NetGuard.Tests.RateLimiting
             int[] ports = new int[] { 7000 };
             uint[] destinations = new uint[] { 0x0A000001 };
 
-            RateLimitingAssert.ThrowsOutOfRange("name", () => new EgressClass(string.Empty, ports, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("name", () => new EgressClass("123456789012345678901234567890123", ports, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[0], destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 0 }, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 65536 }, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 7000, 7000 }, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[9] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, destinations, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[0], limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[] { 0 }, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[9] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, limit, limit, 0));
-            RateLimitingAssert.ThrowsOutOfRange("minimumIntervalTicks", () => new EgressClass("x", ports, destinations, limit, limit, -1));
+            NetworkTestKit.ThrowsOutOfRange("name", () => new EgressClass(string.Empty, ports, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("name", () => new EgressClass("123456789012345678901234567890123", ports, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[0], destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 0 }, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 65536 }, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[] { 7000, 7000 }, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => new EgressClass("x", new int[9] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, destinations, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[0], limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[] { 0 }, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("destinations", () => new EgressClass("x", ports, new uint[9] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, limit, limit, 0));
+            NetworkTestKit.ThrowsOutOfRange("minimumIntervalTicks", () => new EgressClass("x", ports, destinations, limit, limit, -1));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new EgressClass(null, ports, destinations, limit, limit, 0));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new EgressClass("x", null, destinations, limit, limit, 0));
             Assert.ThrowsException(typeof(ArgumentNullException), () => new EgressClass("x", ports, null, limit, limit, 0));
@@ -270,7 +271,7 @@ namespace NetGuard.Tests.RateLimiting
             }
 
             Assert.AreEqual(EgressPolicy.MaxClasses, builder.Build().ClassCount);
-            RateLimitingAssert.ThrowsOutOfRange(
+            NetworkTestKit.ThrowsOutOfRange(
                 "egressClass",
                 () => builder.AddClass(new EgressClass("Extra", new int[] { 8999 }, new uint[] { 0x0A000005 }, limit, limit, 0)));
         }
@@ -292,9 +293,9 @@ namespace NetGuard.Tests.RateLimiting
         {
             EgressPolicyBuilder builder = new EgressPolicyBuilder(new uint[0], Resolver);
 
-            RateLimitingAssert.ThrowsOutOfRange("maxNewDestinations", () => builder.SetFanOut(0, Second));
-            RateLimitingAssert.ThrowsOutOfRange("maxNewDestinations", () => builder.SetFanOut(257, Second));
-            RateLimitingAssert.ThrowsOutOfRange("windowTicks", () => builder.SetFanOut(4, 0));
+            NetworkTestKit.ThrowsOutOfRange("maxNewDestinations", () => builder.SetFanOut(0, Second));
+            NetworkTestKit.ThrowsOutOfRange("maxNewDestinations", () => builder.SetFanOut(257, Second));
+            NetworkTestKit.ThrowsOutOfRange("windowTicks", () => builder.SetFanOut(4, 0));
 
             EgressPolicy policy = builder.SetFanOut(256, 1).Build();
             Assert.AreEqual(256, policy.FanOutMaxNewDestinations);

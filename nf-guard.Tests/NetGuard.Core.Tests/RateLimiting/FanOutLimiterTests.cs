@@ -1,5 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
+using NetGuard.Testing;
 using NetGuard.Diagnostics;
 using NetGuard.RateLimiting;
 
@@ -110,9 +111,9 @@ namespace NetGuard.Tests.RateLimiting
         [TestMethod]
         public void Constructor_RejectsEachOutOfRangeArgumentByName()
         {
-            RateLimitingAssert.ThrowsOutOfRange("maxNewDestinations", () => new FanOutLimiter(0, Second));
-            RateLimitingAssert.ThrowsOutOfRange("maxNewDestinations", () => new FanOutLimiter(257, Second));
-            RateLimitingAssert.ThrowsOutOfRange("windowTicks", () => new FanOutLimiter(1, 0));
+            NetworkTestKit.ThrowsOutOfRange("maxNewDestinations", () => new FanOutLimiter(0, Second));
+            NetworkTestKit.ThrowsOutOfRange("maxNewDestinations", () => new FanOutLimiter(257, Second));
+            NetworkTestKit.ThrowsOutOfRange("windowTicks", () => new FanOutLimiter(1, 0));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new FanOutLimiter(-1, Second));
 
             FanOutLimiter largest = new FanOutLimiter(256, 1);

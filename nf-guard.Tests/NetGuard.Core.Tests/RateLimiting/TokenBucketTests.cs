@@ -238,18 +238,18 @@ namespace NetGuard.Tests.RateLimiting
         {
             TokenBucket bucket = new TokenBucket(1, 1, 1);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => bucket.TryTake(-1, 0));
-            RateLimitingAssert.ThrowsOutOfRange("tokens", () => bucket.Decide(-1, 0));
+            NetworkTestKit.ThrowsOutOfRange("tokens", () => bucket.Decide(-1, 0));
         }
 
         [TestMethod]
         public void Constructor_RejectsEachOutOfRangeArgumentByName()
         {
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new TokenBucket(0, 1, 1));
-            RateLimitingAssert.ThrowsOutOfRange("capacity", () => new TokenBucket(0, 1, 1));
-            RateLimitingAssert.ThrowsOutOfRange("capacity", () => new TokenBucket(-5, 1, 1));
-            RateLimitingAssert.ThrowsOutOfRange("tokensPerPeriod", () => new TokenBucket(1, 0, 1));
-            RateLimitingAssert.ThrowsOutOfRange("periodTicks", () => new TokenBucket(1, 1, 0));
-            RateLimitingAssert.ThrowsOutOfRange("minimumIntervalTicks", () => new TokenBucket(1, 1, 1, -1));
+            NetworkTestKit.ThrowsOutOfRange("capacity", () => new TokenBucket(0, 1, 1));
+            NetworkTestKit.ThrowsOutOfRange("capacity", () => new TokenBucket(-5, 1, 1));
+            NetworkTestKit.ThrowsOutOfRange("tokensPerPeriod", () => new TokenBucket(1, 0, 1));
+            NetworkTestKit.ThrowsOutOfRange("periodTicks", () => new TokenBucket(1, 1, 0));
+            NetworkTestKit.ThrowsOutOfRange("minimumIntervalTicks", () => new TokenBucket(1, 1, 1, -1));
         }
 
         [TestMethod]

@@ -24,20 +24,7 @@ namespace NetGuard.Storage
         /// <returns>The checksum.</returns>
         public static uint Compute(byte[] data, int offset, int count)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            if (offset < 0 || offset > data.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (count < 0 || count > data.Length - offset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
+            ByteRange.Check(data, offset, count);
 
             uint crc = 0xFFFFFFFF;
             int end = offset + count;

@@ -122,20 +122,7 @@ namespace NetGuard.Storage
         public Decision Write(string name, byte[] data, int offset, int count)
         {
             CheckName(name);
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            if (offset < 0 || offset > data.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (count < 0 || count > data.Length - offset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
+            ByteRange.Check(data, offset, count);
 
             if (count > _maxRecordLength)
             {

@@ -86,7 +86,7 @@ namespace NetGuard.Text
                 throw new ArgumentNullException(nameof(text));
             }
 
-            CheckRange(destination, offset, count);
+            ByteRange.Check(destination, offset, count);
             if (charIndex < 0 || charIndex > text.Length)
             {
                 throw new ArgumentOutOfRangeException(nameof(charIndex));
@@ -325,7 +325,7 @@ namespace NetGuard.Text
         /// <returns>True when valid.</returns>
         public static bool IsValid(byte[] data, int offset, int count)
         {
-            CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             int end = offset + count;
             int position = offset;
             while (position < end)
@@ -354,7 +354,7 @@ namespace NetGuard.Text
         /// <returns>True when the bytes are valid UTF-8.</returns>
         public static bool TryDecode(byte[] data, int offset, int count, out string text)
         {
-            CheckRange(data, offset, count);
+            ByteRange.Check(data, offset, count);
             text = null;
 
             // Each code point takes at least one byte and at most two UTF-16 units, and needs two units
@@ -394,24 +394,6 @@ namespace NetGuard.Text
         private static int Min(int a, int b)
         {
             return a < b ? a : b;
-        }
-
-        internal static void CheckRange(byte[] data, int offset, int count)
-        {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            if (offset < 0 || offset > data.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (count < 0 || count > data.Length - offset)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
         }
     }
 }

@@ -4,20 +4,20 @@ using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
-namespace NetGuard.Platform.Host
+namespace NetGuard.Platform
 {
-    // A listening TCP socket of the host layer. Host build only.
-    internal sealed class HostStreamListenerSocket : IStreamListenerSocket
+    // A listening TCP socket. Accept waits with Poll so that a listener loop can stop.
+    internal sealed class NetListenerSocket : IStreamListenerSocket
     {
-        private readonly HostSocketLayer _layer;
+        private readonly NetSocketLayer _layer;
         private readonly Socket _socket;
         private int _closed;
 
-        public HostStreamListenerSocket(HostSocketLayer layer, Socket socket)
+        public NetListenerSocket(NetSocketLayer layer, Socket socket)
         {
             _layer = layer;
             _socket = socket;
-            LocalPort = ((System.Net.IPEndPoint)socket.LocalEndPoint).Port;
+            LocalPort = SocketAddresses.LocalPort(socket);
         }
 
         public int LocalPort { get; }
@@ -25,7 +25,7 @@ namespace NetGuard.Platform.Host
         public ReasonCode Accept(int timeoutMilliseconds, out IStreamSocket socket)
         {
             socket = null;
-            if (Volatile.Read(ref _closed) != 0)
+            if (Interlocked.CompareExchange(ref _closed, 0, 0) != 0)
             {
                 return ReasonCode.Closed;
             }
@@ -34,20 +34,20 @@ namespace NetGuard.Platform.Host
             bool handedOver = false;
             try
             {
-                if (!_socket.Poll(HostAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     return ReasonCode.TimedOut;
                 }
 
                 accepted = _socket.Accept();
-                socket = new HostStreamSocket(_layer, accepted);
+                socket = new NetStreamSocket(_layer, accepted);
                 _layer.Opened();
                 handedOver = true;
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
             {
-                return HostAddresses.TransferReason(e);
+                return SocketAddresses.TransferReason(e);
             }
             catch (ObjectDisposedException)
             {
@@ -57,7 +57,7 @@ namespace NetGuard.Platform.Host
             {
                 if (!handedOver && accepted != null)
                 {
-                    accepted.Dispose();
+                    SocketAddresses.CloseQuietly(accepted);
                 }
             }
         }
@@ -66,7 +66,7 @@ namespace NetGuard.Platform.Host
         {
             if (Interlocked.Exchange(ref _closed, 1) == 0)
             {
-                _socket.Dispose();
+                SocketAddresses.CloseQuietly(_socket);
                 _layer.ClosedOne();
             }
         }

@@ -1,30 +1,35 @@
-using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
-namespace NetGuard.Platform.Host
+namespace NetGuard.Platform
 {
     /// <summary>
-    /// The host socket layer: .NET's System.Net.Sockets bound to one local IPv4 address (127.0.0.1 in
-    /// tests and the host simulation). Internal, so code outside the library reaches it only through a
-    /// <see cref="NetworkGuard"/> made by <see cref="HostNetworkGuard"/>. Like the seam, it has no
-    /// connect operation. Host build only.
+    /// The socket layer over System.Net sockets, one source for the device (nanoFramework, all interfaces) and the
+    /// host (.NET, one local address such as 127.0.0.1). Internal, so firmware reaches it only through a
+    /// <see cref="NetworkGuard"/>; like the seam, it never calls <c>Socket.Connect</c>.
     /// </summary>
-    internal sealed class HostSocketLayer : ISocketLayer
+    internal sealed class NetSocketLayer : ISocketLayer
     {
         private readonly IPAddress _bindAddress;
+        private readonly int _maxDatagramBytes;
         private int _openSockets;
 
-        public HostSocketLayer(uint bindAddress)
+        // bindAddress 0 binds all interfaces. maxDatagramBytes is the largest datagram the stack can hand over
+        // (1472 on lwIP with a 1500-byte MTU, 65,507 on a desktop stack); one byte more is kept to detect longer ones.
+        public NetSocketLayer(uint bindAddress, int maxDatagramBytes)
         {
-            _bindAddress = HostAddresses.ToIPAddress(bindAddress);
+            _bindAddress = bindAddress == 0 ? IPAddress.Any : SocketAddresses.ToIPAddress(bindAddress);
+            _maxDatagramBytes = maxDatagramBytes;
         }
 
-        // Platform sockets open now (listening, accepted, UDP): the leak check of the host tests.
-        public int OpenSockets => Volatile.Read(ref _openSockets);
+        // Platform sockets open now (listening, accepted, UDP): the host tests' leak check.
+        public int OpenSockets
+        {
+            get { return Interlocked.CompareExchange(ref _openSockets, 0, 0); }
+        }
 
         public ReasonCode OpenStreamListener(int port, int backlog, out IStreamListenerSocket listener)
         {
@@ -35,20 +40,20 @@ namespace NetGuard.Platform.Host
             {
                 socket.Bind(new IPEndPoint(_bindAddress, port));
                 socket.Listen(backlog < 1 ? 1 : backlog);
-                listener = new HostStreamListenerSocket(this, socket);
+                listener = new NetListenerSocket(this, socket);
                 Opened();
                 handedOver = true;
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
             {
-                return HostAddresses.BindReason(e);
+                return SocketAddresses.BindReason(e);
             }
             finally
             {
                 if (!handedOver)
                 {
-                    socket.Dispose();
+                    SocketAddresses.CloseQuietly(socket);
                 }
             }
         }
@@ -61,28 +66,34 @@ namespace NetGuard.Platform.Host
             try
             {
                 // DHCP discovers by broadcast (RFC 2131); whether a broadcast may be sent is the limiter's call.
-                socket.EnableBroadcast = true;
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
                 socket.Bind(new IPEndPoint(_bindAddress, port));
-                datagramSocket = new HostDatagramSocket(this, socket);
+                datagramSocket = new NetDatagramSocket(this, socket, _maxDatagramBytes + 1);
                 Opened();
                 handedOver = true;
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
             {
-                return HostAddresses.BindReason(e);
+                return SocketAddresses.BindReason(e);
             }
             finally
             {
                 if (!handedOver)
                 {
-                    socket.Dispose();
+                    SocketAddresses.CloseQuietly(socket);
                 }
             }
         }
 
-        internal void Opened() => Interlocked.Increment(ref _openSockets);
+        internal void Opened()
+        {
+            Interlocked.Increment(ref _openSockets);
+        }
 
-        internal void ClosedOne() => Interlocked.Decrement(ref _openSockets);
+        internal void ClosedOne()
+        {
+            Interlocked.Decrement(ref _openSockets);
+        }
     }
 }

@@ -3,30 +3,33 @@ using System.Net;
 using System.Net.Sockets;
 using NetGuard.Diagnostics;
 
-namespace NetGuard.Platform.Device
+namespace NetGuard.Platform
 {
-    // Conversions between NetGuard's host-order uint addresses and nanoFramework's IPAddress, and the
-    // mapping of SocketException.ErrorCode (WSA values, nanoFramework System.Net SocketError) to
-    // reason codes. Device build only.
-    internal static class DeviceAddresses
+    // Conversions between NetGuard's host-order uint addresses and IPAddress, and the mapping of socket errors to
+    // reason codes. Both platforms name errors by their WSA numbers (10000 + errno): nanoFramework in ErrorCode,
+    // .NET in SocketErrorCode (its ErrorCode is the raw errno on Linux), so one table serves the device and the host.
+    internal static class SocketAddresses
     {
-        // WSA error numbers as nanoFramework's SocketError defines them (10000 + errno).
+        private const int OperationAborted = 995;
+        private const int Interrupted = 10004;
         private const int AccessDenied = 10013;
+        private const int WouldBlock = 10035;
         private const int MessageSize = 10040;
         private const int AddressAlreadyInUse = 10048;
         private const int AddressNotAvailable = 10049;
+        private const int NetworkReset = 10052;
         private const int ConnectionAborted = 10053;
         private const int ConnectionReset = 10054;
         private const int NotConnected = 10057;
         private const int Shutdown = 10058;
         private const int TimedOut = 10060;
-        private const int WouldBlock = 10035;
 
         public static IPAddress ToIPAddress(uint address)
         {
             return new IPAddress(new byte[] { (byte)(address >> 24), (byte)(address >> 16), (byte)(address >> 8), (byte)address });
         }
 
+        // 0 (and port 0) for anything but an IPv4 end point; the sockets are IPv4 only.
         public static uint FromEndPoint(EndPoint endPoint, out int port)
         {
             port = 0;
@@ -54,7 +57,7 @@ namespace NetGuard.Platform.Device
 
         public static ReasonCode BindReason(SocketException e)
         {
-            int code = e.ErrorCode;
+            int code = Code(e);
             if (code == AddressAlreadyInUse || code == AccessDenied || code == AddressNotAvailable)
             {
                 return ReasonCode.BindFailed;
@@ -65,22 +68,34 @@ namespace NetGuard.Platform.Device
 
         public static ReasonCode TransferReason(SocketException e)
         {
-            switch (e.ErrorCode)
+            switch (Code(e))
             {
                 case ConnectionReset:
                 case ConnectionAborted:
+                case NetworkReset:
                     return ReasonCode.ConnectionReset;
                 case TimedOut:
                 case WouldBlock:
                     return ReasonCode.TimedOut;
                 case NotConnected:
                 case Shutdown:
+                case OperationAborted:
+                case Interrupted:
                     return ReasonCode.Closed;
                 case MessageSize:
                     return ReasonCode.TooLarge;
                 default:
                     return ReasonCode.SocketError;
             }
+        }
+
+        private static int Code(SocketException e)
+        {
+#if NANOFRAMEWORK_1_0
+            return e.ErrorCode;
+#else
+            return (int)e.SocketErrorCode;
+#endif
         }
 
         public static int Microseconds(int milliseconds)

@@ -1,36 +1,37 @@
 using System;
 using System.Net.Sockets;
+using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
-namespace NetGuard.Platform.Device
+namespace NetGuard.Platform
 {
-    // An accepted TCP connection's socket on the device. No connect: it only wraps what Accept returned.
-    // Device build only.
-    internal sealed class DeviceStreamSocket : IStreamSocket
+    // An accepted TCP connection's socket. No connect: it only wraps what Accept returned.
+    internal sealed class NetStreamSocket : IStreamSocket
     {
-        private readonly object _gate = new object();
+        private readonly NetSocketLayer _layer;
         private readonly Socket _socket;
-        private bool _closed;
+        private int _closed;
 
-        public DeviceStreamSocket(Socket socket)
+        public NetStreamSocket(NetSocketLayer layer, Socket socket)
         {
+            _layer = layer;
             _socket = socket;
             int port;
-            RemoteAddress = DeviceAddresses.FromEndPoint(socket.RemoteEndPoint, out port);
+            RemoteAddress = SocketAddresses.FromEndPoint(socket.RemoteEndPoint, out port);
             RemotePort = port;
         }
 
         public uint RemoteAddress { get; }
 
-        // The accepted socket, for the library's TLS session only (nanoFramework's SslStream is built over a Socket).
-        // Internal: firmware never sees it (docs/threat-model.md, "HTTPS on the device").
+        public int RemotePort { get; }
+
+        // The accepted socket, for the library's TLS session on the device only (nanoFramework's SslStream is built
+        // over a Socket). Internal: firmware never sees it (docs/threat-model.md, "HTTPS on the device").
         internal Socket Socket
         {
             get { return _socket; }
         }
-
-        public int RemotePort { get; }
 
         public ReasonCode Send(byte[] buffer, int offset, int count)
         {
@@ -57,7 +58,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                return DeviceAddresses.TransferReason(e);
+                return SocketAddresses.TransferReason(e);
             }
             catch (ObjectDisposedException)
             {
@@ -75,7 +76,7 @@ namespace NetGuard.Platform.Device
 
             try
             {
-                if (!_socket.Poll(DeviceAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     reason = ReasonCode.TimedOut;
                     return 0;
@@ -87,7 +88,7 @@ namespace NetGuard.Platform.Device
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return 0;
             }
             catch (ObjectDisposedException)
@@ -99,28 +100,30 @@ namespace NetGuard.Platform.Device
 
         public void Close()
         {
-            lock (_gate)
+            if (Interlocked.Exchange(ref _closed, 1) != 0)
             {
-                if (_closed)
-                {
-                    return;
-                }
-
-                _closed = true;
+                return;
             }
 
-            DeviceAddresses.CloseQuietly(_socket);
+#if !NANOFRAMEWORK_1_0
+            // .NET on Linux does not wake a thread blocked in Poll when the descriptor is closed; a shutdown does, so a
+            // displaced connection frees its worker at once. nanoFramework's Socket has no Shutdown.
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Not connected any more: nothing to wake.
+            }
+#endif
+            SocketAddresses.CloseQuietly(_socket);
+            _layer.ClosedOne();
         }
 
         private bool IsClosed
         {
-            get
-            {
-                lock (_gate)
-                {
-                    return _closed;
-                }
-            }
+            get { return Interlocked.CompareExchange(ref _closed, 0, 0) != 0; }
         }
     }
 }

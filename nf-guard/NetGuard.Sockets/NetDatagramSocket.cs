@@ -1,29 +1,28 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
-namespace NetGuard.Platform.Device
+namespace NetGuard.Platform
 {
-    // A UDP socket on the device. lwIP cuts a datagram that does not fit the buffer without saying so,
-    // so receiving goes through a scratch buffer one byte larger than an unfragmented datagram
-    // (allocated once): a datagram that fills more than the caller's room is reported as TooLarge.
-    // Device build only.
-    internal sealed class DeviceDatagramSocket : IDatagramSocket
+    // A UDP socket. lwIP and Linux both cut a datagram that does not fit the buffer without saying so, so receiving
+    // goes through a scratch buffer one byte larger than the largest datagram the stack hands over (allocated once):
+    // a datagram longer than the caller's room is reported as TooLarge.
+    internal sealed class NetDatagramSocket : IDatagramSocket
     {
-        // 1472 bytes (1500-byte MTU less IP and UDP headers) plus one to detect a longer datagram.
-        private const int ScratchBytes = 1473;
-
-        private readonly object _gate = new object();
+        private readonly NetSocketLayer _layer;
         private readonly Socket _socket;
-        private readonly byte[] _scratch = new byte[ScratchBytes];
-        private bool _closed;
+        private readonly byte[] _scratch;
+        private int _closed;
 
-        public DeviceDatagramSocket(Socket socket)
+        public NetDatagramSocket(NetSocketLayer layer, Socket socket, int scratchBytes)
         {
+            _layer = layer;
             _socket = socket;
-            LocalPort = DeviceAddresses.LocalPort(socket);
+            _scratch = new byte[scratchBytes];
+            LocalPort = SocketAddresses.LocalPort(socket);
         }
 
         public int LocalPort { get; }
@@ -37,12 +36,12 @@ namespace NetGuard.Platform.Device
 
             try
             {
-                _socket.SendTo(buffer, offset, count, SocketFlags.None, new IPEndPoint(DeviceAddresses.ToIPAddress(address), port));
+                _socket.SendTo(buffer, offset, count, SocketFlags.None, new IPEndPoint(SocketAddresses.ToIPAddress(address), port));
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
             {
-                return DeviceAddresses.TransferReason(e);
+                return SocketAddresses.TransferReason(e);
             }
             catch (ObjectDisposedException)
             {
@@ -62,20 +61,19 @@ namespace NetGuard.Platform.Device
 
             try
             {
-                if (!_socket.Poll(DeviceAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     reason = ReasonCode.TimedOut;
                     return 0;
                 }
 
                 EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
-                int received;
 
                 // One receive at a time uses the scratch buffer.
                 lock (_scratch)
                 {
-                    received = _socket.ReceiveFrom(_scratch, 0, ScratchBytes, SocketFlags.None, ref remote);
-                    address = DeviceAddresses.FromEndPoint(remote, out port);
+                    int received = _socket.ReceiveFrom(_scratch, 0, _scratch.Length, SocketFlags.None, ref remote);
+                    address = SocketAddresses.FromEndPoint(remote, out port);
                     if (received > count)
                     {
                         reason = ReasonCode.TooLarge;
@@ -83,14 +81,13 @@ namespace NetGuard.Platform.Device
                     }
 
                     Array.Copy(_scratch, 0, buffer, offset, received);
+                    reason = ReasonCode.Accepted;
+                    return received;
                 }
-
-                reason = ReasonCode.Accepted;
-                return received;
             }
             catch (SocketException e)
             {
-                reason = DeviceAddresses.TransferReason(e);
+                reason = SocketAddresses.TransferReason(e);
                 return 0;
             }
             catch (ObjectDisposedException)
@@ -102,28 +99,16 @@ namespace NetGuard.Platform.Device
 
         public void Close()
         {
-            lock (_gate)
+            if (Interlocked.Exchange(ref _closed, 1) == 0)
             {
-                if (_closed)
-                {
-                    return;
-                }
-
-                _closed = true;
+                SocketAddresses.CloseQuietly(_socket);
+                _layer.ClosedOne();
             }
-
-            DeviceAddresses.CloseQuietly(_socket);
         }
 
         private bool IsClosed
         {
-            get
-            {
-                lock (_gate)
-                {
-                    return _closed;
-                }
-            }
+            get { return Interlocked.CompareExchange(ref _closed, 0, 0) != 0; }
         }
     }
 }
