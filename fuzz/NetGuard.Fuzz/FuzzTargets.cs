@@ -2,7 +2,6 @@ using System;
 using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Storage;
 using NetGuard.Testing;
 using NetGuard.Updates;
@@ -104,10 +103,17 @@ internal static class FuzzTargets
     /// <summary><see cref="UpdateReceiver.Append"/> in chunks, then <see cref="UpdateReceiver.Complete"/>, trusting the fuzz root key.</summary>
     public static void UpdatePackage(byte[] input)
     {
-        int chunk = input.Length == 0 || input[0] == 0 ? int.MaxValue : input[0];
         var settings = new UpdateSettings(Model, new FirmwareVersion(1, 0, 0), 1, 64 * 1024, 300);
         var controller = new UpdateController(settings, Ring(), new SlotRecordStore(new MemoryFileSystem(), 2048), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTime(true, Now));
-        UpdateReceiver receiver = controller.BeginReceive();
+        Decision done = AppendAndComplete(controller.BeginReceive(), input);
+        Check(done.IsAccepted == controller.TryGetStaged(out StagedUpdate _), "update: staged state disagrees with Complete");
+    }
+
+    /// <summary>The update-package steps: <see cref="UpdateReceiver.Append"/> in chunks of input[0] bytes (0 = all at
+    /// once; the first refusal sticks), <see cref="UpdateReceiver.Complete"/> twice (the second refused), then Abort.</summary>
+    internal static Decision AppendAndComplete(UpdateReceiver receiver, byte[] input)
+    {
+        int chunk = input.Length == 0 || input[0] == 0 ? int.MaxValue : input[0];
         Decision first = Decision.Accept();
         for (int offset = 1, n; offset < input.Length; offset += n)
         {
@@ -121,10 +127,9 @@ internal static class FuzzTargets
 
         Decision done = receiver.Complete();
         Check(first.IsAccepted || done.Reason == first.Reason, "update: Complete's reason differs from the sticky Append refusal");
-        Check(done.IsAccepted == controller.TryGetStaged(out StagedUpdate _), "update: staged state disagrees with Complete");
-        Decision again = receiver.Complete();
-        Check(!again.IsAccepted, "update: second Complete accepted");
+        Check(!receiver.Complete().IsAccepted, "update: second Complete accepted");
         receiver.Abort();
+        return done;
     }
 
     /// <summary><see cref="TrustedKeyRing.TryApplyKeyList"/> on a ring of the fuzz root key, and <see cref="TrustedKeyRing.TryLoad"/>.</summary>
@@ -186,6 +191,22 @@ internal static class FuzzTargets
     /// <summary><see cref="SlotRecordStore.TryRead"/> over slot files holding the input; a write afterwards must recover.</summary>
     public static void RecordSlot(byte[] input)
     {
+        SlotRecordStore store = LoadRecordSlots(input);
+        bool read = store.TryRead(RecordName, out byte[] data, out ReasonCode reason);
+        Check(read == (reason == ReasonCode.Accepted) && read == (data != null), "slot: result and reason disagree");
+        Check(read || reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, "slot: undocumented refusal " + ReasonCodeNames.Name(reason));
+        Check(!read || data!.Length <= MaxRecordLength, "slot: record longer than the maximum");
+
+        // Whatever the slots held, a new write must replace it and read back (recovery after damage).
+        byte[] fresh = { 0x4E, 0x47, (byte)input.Length };
+        Decision written = store.Write(RecordName, fresh, 0, fresh.Length);
+        Check(written.IsAccepted, "slot: write after reading damaged slots refused: " + ReasonCodeNames.Name(written.Reason));
+        Check(store.TryRead(RecordName, out byte[] back, out ReasonCode _) && back.AsSpan().SequenceEqual(fresh), "slot: write after damaged slots does not read back");
+    }
+
+    /// <summary>The record-slot input layout decoded into the two slot files of <see cref="RecordName"/>.</summary>
+    internal static SlotRecordStore LoadRecordSlots(byte[] input)
+    {
         var files = new MemoryFileSystem();
         int flags = input.Length > 0 ? input[0] : 0;
         int firstLength = input.Length > 2 ? input[1] | (input[2] << 8) : 0;
@@ -202,17 +223,7 @@ internal static class FuzzTargets
             files.SetRaw(SlotRecordStore.SlotFileName(RecordName, 1), input.AsSpan(start + firstLength, rest - firstLength).ToArray());
         }
 
-        var store = new SlotRecordStore(files, MaxRecordLength);
-        bool read = store.TryRead(RecordName, out byte[] data, out ReasonCode reason);
-        Check(read == (reason == ReasonCode.Accepted) && read == (data != null), "slot: result and reason disagree");
-        Check(read || reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, "slot: undocumented refusal " + ReasonCodeNames.Name(reason));
-        Check(!read || data!.Length <= MaxRecordLength, "slot: record longer than the maximum");
-
-        // Whatever the slots held, a new write must replace it and read back (recovery after damage).
-        byte[] fresh = { 0x4E, 0x47, (byte)input.Length };
-        Decision written = store.Write(RecordName, fresh, 0, fresh.Length);
-        Check(written.IsAccepted, "slot: write after reading damaged slots refused: " + ReasonCodeNames.Name(written.Reason));
-        Check(store.TryRead(RecordName, out byte[] back, out ReasonCode _) && back.AsSpan().SequenceEqual(fresh), "slot: write after damaged slots does not read back");
+        return new SlotRecordStore(files, MaxRecordLength);
     }
 
     private static void VerifyAll(UpdateAnnouncement announcement, TrustedKeyRing ring)

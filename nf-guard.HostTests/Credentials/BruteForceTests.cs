@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
-using NetGuard.Storage;
 using Xunit.Abstractions;
 using static NetGuard.HostTests.Credentials.CredentialHostSupport;
 using NetGuard.Testing;

@@ -1,8 +1,6 @@
-using System;
 using NetGuard.Credentials;
 using NetGuard.Platform;
 using NetGuard.Storage;
-using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Credentials;
 

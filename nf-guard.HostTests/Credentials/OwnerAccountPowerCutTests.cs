@@ -1,4 +1,3 @@
-using System;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.HostTests.Storage;

@@ -1,9 +1,7 @@
 // Copyright (c) NetGuard contributors. MIT licence.
 
 #nullable disable // these tests pass null on purpose to check argument validation
-using System;
 using NetGuard.Cryptography;
-using Xunit;
 
 namespace NetGuard.HostTests.Cryptography
 {

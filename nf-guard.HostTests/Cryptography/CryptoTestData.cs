@@ -1,7 +1,6 @@
 // Copyright (c) NetGuard contributors. MIT licence.
 
 #nullable disable // these tests pass null on purpose to check argument validation
-using System;
 using System.Collections.Generic;
 using System.IO;
 

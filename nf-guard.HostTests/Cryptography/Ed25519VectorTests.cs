@@ -1,9 +1,7 @@
 // Copyright (c) NetGuard contributors. MIT licence.
 
 #nullable disable // these tests pass null on purpose to check argument validation
-using System.Collections.Generic;
 using NetGuard.Cryptography;
-using Xunit;
 using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace NetGuard.HostTests.Cryptography

@@ -1,10 +1,8 @@
 // Copyright (c) NetGuard contributors. MIT licence.
 
 #nullable disable // these tests pass null on purpose to check argument validation
-using System;
 using System.Collections.Generic;
 using NetGuard.Cryptography;
-using Xunit;
 
 namespace NetGuard.HostTests.Cryptography
 {

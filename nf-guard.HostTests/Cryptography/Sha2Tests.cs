@@ -1,11 +1,9 @@
 // Copyright (c) NetGuard contributors. MIT licence.
 
 #nullable disable // these tests pass null on purpose to check argument validation
-using System;
 using System.Collections.Generic;
 using NetGuard.Cryptography;
 using Org.BouncyCastle.Crypto.Digests;
-using Xunit;
 
 namespace NetGuard.HostTests.Cryptography
 {

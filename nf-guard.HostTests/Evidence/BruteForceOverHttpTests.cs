@@ -1,18 +1,14 @@
-using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using NetGuard.Credentials;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Platform.Host;
-using NetGuard.Storage;
 using NetGuard.Testing;
-using NetGuard.Updates;
 using Xunit.Abstractions;
+using NetGuard.Updates;
 
 namespace NetGuard.HostTests.Evidence;
 
@@ -47,7 +43,7 @@ public sealed class BruteForceOverHttpTests : IDisposable
         _device = new AdminDevice(
             options,
             new DirectoryFileSystem(Path.Combine(_data, "records")),
-            new DirectoryStagingArea(Path.Combine(_data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength)),
+            new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(_data, "staging")), AdminApi.MaxPackageBytes(options.MaxImageLength)),
             DirectoryImageInstaller.Create(Path.Combine(_data, "installed"), 1 << 20),
             _clock,
             new SystemEntropySource(),

@@ -2,7 +2,7 @@ using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.HostTests.Updates;
 using NetGuard.Updates;
-using Xunit;
+using NetGuard.Fuzz;
 
 namespace NetGuard.HostTests.Fuzz;
 
@@ -32,14 +32,14 @@ public class AnnouncementRegressionTests
         }
 
         Assert.NotNull(announcement);
-        ReasonCode verified = announcement!.Verify(FuzzSeeds.Ring(), FuzzSeeds.Model, new TestTime(announcement.IssuedAt + 60), 300);
+        ReasonCode verified = announcement!.Verify(FuzzTargets.Ring(), FuzzTargets.Model, new TestTime(announcement.IssuedAt + 60), 300);
         ReasonCode expected = name.StartsWith("announce-other-model", System.StringComparison.Ordinal) ? ReasonCode.ModelMismatch
             : name.StartsWith("announce-untrusted-key", System.StringComparison.Ordinal) ? ReasonCode.KeyUnknown
             : ReasonCode.Accepted;
         Assert.Equal(expected, verified);
         if (expected == ReasonCode.Accepted)
         {
-            Assert.Equal(ReasonCode.Expired, announcement.Verify(FuzzSeeds.Ring(), FuzzSeeds.Model, new TestTime(announcement.ExpiresAt + 1), 300));
+            Assert.Equal(ReasonCode.Expired, announcement.Verify(FuzzTargets.Ring(), FuzzTargets.Model, new TestTime(announcement.ExpiresAt + 1), 300));
         }
     }
 }

@@ -1,6 +1,6 @@
 using NetGuard.Diagnostics;
 using NetGuard.Updates;
-using Xunit;
+using NetGuard.Fuzz;
 
 namespace NetGuard.HostTests.Fuzz;
 
@@ -18,7 +18,7 @@ public class DnsResponseRegressionTests
     {
         byte[] input = FuzzSeeds.Read("dns-response", name);
 
-        bool parsed = DnsTxtMessage.TryParseTxtResponse(input, 0, input.Length, FuzzSeeds.DnsTransactionId, FuzzSeeds.DnsQueryName, out string[] values, out ReasonCode reason);
+        bool parsed = DnsTxtMessage.TryParseTxtResponse(input, 0, input.Length, FuzzTargets.DnsTransactionId, FuzzTargets.DnsQueryName, out string[] values, out ReasonCode reason);
 
         Assert.Equal(parsed, reason == ReasonCode.Accepted);
         Assert.Equal(!FuzzSeeds.IsNearValid(name), parsed);
@@ -37,7 +37,7 @@ public class DnsResponseRegressionTests
     {
         byte[] input = FuzzSeeds.Read("dns-response", name);
 
-        DnsTxtMessage.TryParseTxtResponse(input, 0, input.Length, FuzzSeeds.DnsTransactionId, FuzzSeeds.DnsQueryName, out string[] _, out ReasonCode reason);
+        DnsTxtMessage.TryParseTxtResponse(input, 0, input.Length, FuzzTargets.DnsTransactionId, FuzzTargets.DnsQueryName, out string[] _, out ReasonCode reason);
 
         Assert.Equal(expected, reason);
     }

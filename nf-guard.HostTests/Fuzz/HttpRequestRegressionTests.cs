@@ -1,9 +1,5 @@
-using System;
-using NetGuard.HostTests.Http;
 using NetGuard.Fuzz;
 using NetGuard.Http;
-using NetGuard.Platform;
-using Xunit;
 using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Fuzz;

@@ -1,6 +1,5 @@
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using Xunit;
 
 namespace NetGuard.HostTests.Fuzz;
 

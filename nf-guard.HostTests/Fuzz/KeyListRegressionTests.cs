@@ -1,6 +1,6 @@
 using NetGuard.Diagnostics;
 using NetGuard.Updates;
-using Xunit;
+using NetGuard.Fuzz;
 
 namespace NetGuard.HostTests.Fuzz;
 
@@ -18,7 +18,7 @@ public class KeyListRegressionTests
     public void Seed_HasExpectedOutcome(string name)
     {
         byte[] input = FuzzSeeds.Read("key-list", name);
-        TrustedKeyRing ring = FuzzSeeds.Ring();
+        TrustedKeyRing ring = FuzzTargets.Ring();
 
         bool applied = ring.TryApplyKeyList(input, 0, input.Length, out TrustedKeyRing next, out ReasonCode reason);
         bool loaded = TrustedKeyRing.TryLoad(input, out TrustedKeyRing _);

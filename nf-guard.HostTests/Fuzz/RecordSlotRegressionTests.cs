@@ -1,9 +1,8 @@
-using System;
 using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Storage;
-using Xunit;
 using NetGuard.Testing;
+using NetGuard.Fuzz;
 
 namespace NetGuard.HostTests.Fuzz;
 
@@ -27,7 +26,7 @@ public class RecordSlotRegressionTests
     {
         SlotRecordStore store = Load(FuzzSeeds.Read("record-slot", name));
 
-        bool read = store.TryRead(FuzzSeeds.RecordName, out byte[] data, out ReasonCode reason);
+        bool read = store.TryRead(FuzzTargets.RecordName, out byte[] data, out ReasonCode reason);
 
         Assert.Equal(expected != null, read);
         if (expected != null)
@@ -46,13 +45,13 @@ public class RecordSlotRegressionTests
     {
         byte[] input = FuzzSeeds.Read("record-slot", name);
         SlotRecordStore store = Load(input);
-        store.TryRead(FuzzSeeds.RecordName, out byte[] _, out ReasonCode _);
+        store.TryRead(FuzzTargets.RecordName, out byte[] _, out ReasonCode _);
         byte[] fresh = { 0x4E, 0x47, (byte)input.Length };
 
-        Decision written = store.Write(FuzzSeeds.RecordName, fresh, 0, fresh.Length);
+        Decision written = store.Write(FuzzTargets.RecordName, fresh, 0, fresh.Length);
 
         Assert.True(written.IsAccepted, ReasonCodeNames.Name(written.Reason));
-        Assert.True(store.TryRead(FuzzSeeds.RecordName, out byte[] back, out ReasonCode _));
+        Assert.True(store.TryRead(FuzzTargets.RecordName, out byte[] back, out ReasonCode _));
         Assert.Equal(fresh, back);
     }
 
@@ -65,30 +64,10 @@ public class RecordSlotRegressionTests
     {
         SlotRecordStore store = Load(Convert.FromHexString(hex));
 
-        Assert.False(store.TryRead(FuzzSeeds.RecordName, out byte[] _, out ReasonCode reason));
+        Assert.False(store.TryRead(FuzzTargets.RecordName, out byte[] _, out ReasonCode reason));
         Assert.True(reason == ReasonCode.NotFound || reason == ReasonCode.StorageCorrupt, ReasonCodeNames.Name(reason));
-        Assert.True(store.Write(FuzzSeeds.RecordName, new byte[] { 1 }, 0, 1).IsAccepted);
+        Assert.True(store.Write(FuzzTargets.RecordName, new byte[] { 1 }, 0, 1).IsAccepted);
     }
 
-    /// <summary>The fuzz target's input layout, decoded into the two slot files.</summary>
-    internal static SlotRecordStore Load(byte[] input)
-    {
-        var files = new MemoryFileSystem();
-        int flags = input.Length > 0 ? input[0] : 0;
-        int firstLength = input.Length > 2 ? input[1] | (input[2] << 8) : 0;
-        int start = Math.Min(3, input.Length);
-        int rest = input.Length - start;
-        firstLength = Math.Min(firstLength, rest);
-        if ((flags & 1) != 0)
-        {
-            files.SetRaw(SlotRecordStore.SlotFileName(FuzzSeeds.RecordName, 0), input.AsSpan(start, firstLength).ToArray());
-        }
-
-        if ((flags & 2) != 0)
-        {
-            files.SetRaw(SlotRecordStore.SlotFileName(FuzzSeeds.RecordName, 1), input.AsSpan(start + firstLength, rest - firstLength).ToArray());
-        }
-
-        return new SlotRecordStore(files, FuzzSeeds.MaxRecordLength);
-    }
+    private static SlotRecordStore Load(byte[] input) => FuzzTargets.LoadRecordSlots(input);
 }

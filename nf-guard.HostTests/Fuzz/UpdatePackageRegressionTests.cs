@@ -1,8 +1,7 @@
-using System;
 using NetGuard.Diagnostics;
+using NetGuard.Fuzz;
 using NetGuard.HostTests.Updates;
 using NetGuard.Updates;
-using Xunit;
 
 namespace NetGuard.HostTests.Fuzz;
 
@@ -41,30 +40,10 @@ public class UpdatePackageRegressionTests
         Assert.Equal(decision.IsAccepted, device.Controller.TryGetStaged(out StagedUpdate _));
     }
 
-    /// <summary>The fuzz target's steps: chunked Append (the first refusal sticks), then Complete.</summary>
+    /// <summary>The fuzz target's steps (<see cref="FuzzTargets.AppendAndComplete"/>) on a simulated device.</summary>
     private static Decision Replay(byte[] input, out SimulatedDevice device)
     {
-        device = new SimulatedDevice(FuzzSeeds.Ring(), builtInCounter: 1, now: FuzzSeeds.Now, maxImage: 64 * 1024);
-        int chunk = input[0] == 0 ? int.MaxValue : input[0];
-        UpdateReceiver receiver = device.Controller.BeginReceive();
-        Decision first = Decision.Accept();
-        for (int offset = 1, n; offset < input.Length; offset += n)
-        {
-            n = Math.Min(chunk, input.Length - offset);
-            Decision step = receiver.Append(input, offset, n);
-            if (first.IsAccepted && !step.IsAccepted)
-            {
-                first = step;
-            }
-        }
-
-        Decision done = receiver.Complete();
-        if (!first.IsAccepted)
-        {
-            Assert.Equal(first.Reason, done.Reason);
-        }
-
-        Assert.False(receiver.Complete().IsAccepted);
-        return done;
+        device = new SimulatedDevice(FuzzTargets.Ring(), builtInCounter: 1, now: FuzzTargets.Now, maxImage: 64 * 1024);
+        return FuzzTargets.AppendAndComplete(device.Controller.BeginReceive(), input);
     }
 }

@@ -1,8 +1,6 @@
-using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
@@ -60,7 +58,7 @@ public sealed class AdminDeviceTrialTests : IDisposable
         return new AdminDevice(
             options,
             new DirectoryFileSystem(Path.Combine(_data, "records")),
-            new DirectoryStagingArea(Path.Combine(_data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength)),
+            new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(_data, "staging")), AdminApi.MaxPackageBytes(options.MaxImageLength)),
             DirectoryImageInstaller.Create(Path.Combine(_data, "installed"), options.MaxImageLength),
             _clock,
             new SystemEntropySource(),

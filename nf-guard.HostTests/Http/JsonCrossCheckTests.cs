@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Http;

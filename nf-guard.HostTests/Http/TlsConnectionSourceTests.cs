@@ -1,6 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -9,8 +7,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.HostTests.Network;
@@ -19,6 +15,7 @@ using NetGuard.Http;
 using NetGuard.Network;
 using NetGuard.Platform.Host;
 using NetGuard.RateLimiting;
+using NetGuard.Updates;
 
 namespace NetGuard.HostTests.Http;
 
@@ -232,7 +229,7 @@ public sealed class TlsConnectionSourceTests : IDisposable
         return new AdminDevice(
             options,
             new DirectoryFileSystem(Path.Combine(data, "records")),
-            new DirectoryStagingArea(Path.Combine(data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength)),
+            new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(data, "staging")), AdminApi.MaxPackageBytes(options.MaxImageLength)),
             DirectoryImageInstaller.Create(Path.Combine(data, "installed"), 1 << 20),
             clock,
             new SystemEntropySource(),

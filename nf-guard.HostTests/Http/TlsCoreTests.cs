@@ -1,13 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Net.Sockets;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.HostTests.Network;
 using NetGuard.Http;
 using NetGuard.Network;
-using NetGuard.Platform;
-using NetGuard.Platform.Host;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 

@@ -1,9 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Text;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Testing;
 
 namespace NetGuard.HostTests.Http;

@@ -1,11 +1,8 @@
-using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.Platform.Host;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;

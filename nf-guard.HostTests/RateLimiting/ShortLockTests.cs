@@ -1,7 +1,5 @@
 #nullable enable
-using System.Threading;
 using NetGuard.RateLimiting;
-using Xunit;
 
 namespace NetGuard.HostTests.RateLimiting
 {

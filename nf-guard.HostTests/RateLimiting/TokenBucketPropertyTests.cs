@@ -1,12 +1,9 @@
 #nullable enable
-using System;
 using System.Collections.Generic;
 using System.Numerics;
-using System.Threading;
 using CsCheck;
 using NetGuard.Diagnostics;
 using NetGuard.RateLimiting;
-using Xunit;
 
 namespace NetGuard.HostTests.RateLimiting
 {

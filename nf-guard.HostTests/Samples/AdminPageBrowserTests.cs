@@ -1,7 +1,6 @@
 // Real-browser test of the admin page (Selenium.WebDriver 4.52.0 + Debian's chromium and chromium-driver,
 // headless) against the real SmartSocket host process: setup with the code from setup-code.txt, login, relay,
 // guard counters, a signed update, logout/login, factory reset, and a screenshot artifact.
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -166,7 +165,7 @@ public sealed class SampleEndToEndTests : IDisposable
             var (_, status, _) = host.Call(HttpMethod.Get, "/api/status");
             Assert.False(status.GetProperty("setupRequired").GetBoolean());
             Assert.Equal("1.1.0", status.GetProperty("firmwareVersion").GetString());
-            Assert.True(File.Exists(Path.Combine(data, "installed", "slot-0", "staged.bin")));
+            Assert.True(File.Exists(Path.Combine(data, "installed", "slot-0", "staged.idx")), "the image is installed in slot 0");
 
             var (loginCode, login, _) = host.Call(HttpMethod.Post, "/api/login", json: new { password = Password });
             Assert.Equal(200, loginCode);

@@ -1,9 +1,6 @@
-using System;
 using System.Diagnostics;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
 
 namespace NetGuard.HostTests.Samples;
 

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using NetGuard.Diagnostics;
 using NetGuard.Platform.Host;

@@ -1,9 +1,6 @@
-using System;
 using System.Diagnostics;
-using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 
 namespace NetGuard.HostTests.Updates;
 

@@ -1,6 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
 using NetGuard.Diagnostics;
 using NetGuard.Updates;
 using static NetGuard.HostTests.Updates.UpdateTestKit;

@@ -1,10 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.Testing;
 using NetGuard.Updates;
 using static NetGuard.HostTests.Updates.UpdateTestKit;

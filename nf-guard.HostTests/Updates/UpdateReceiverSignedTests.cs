@@ -1,4 +1,3 @@
-using System;
 using NetGuard.Cryptography;
 using NetGuard.Diagnostics;
 using NetGuard.Updates;

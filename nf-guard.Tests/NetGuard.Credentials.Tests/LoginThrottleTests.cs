@@ -1,4 +1,3 @@
-using System;
 using nanoFramework.TestFramework;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;

@@ -1,10 +1,8 @@
-using System;
 using nanoFramework.TestFramework;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.RateLimiting;
 using NetGuard.Storage;
 using NetGuard.Testing;

@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Testing;
 
 namespace NetGuard.Tests.Http

@@ -2,7 +2,6 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Testing;
 using NetGuard.Text;
 

@@ -1,7 +1,5 @@
-using System;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
-using NetGuard.Platform;
 using NetGuard.Testing;
 using NetGuard.Text;
 

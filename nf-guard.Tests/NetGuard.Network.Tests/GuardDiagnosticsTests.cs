@@ -2,7 +2,6 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 

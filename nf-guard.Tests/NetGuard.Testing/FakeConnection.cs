@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 
 namespace NetGuard.Testing
 {

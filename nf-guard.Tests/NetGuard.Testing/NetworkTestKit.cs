@@ -2,10 +2,8 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.Policy;
 using NetGuard.RateLimiting;
-using NetGuard.Testing;
 
 namespace NetGuard.Testing
 {

@@ -1,7 +1,5 @@
-using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Platform;
 using NetGuard.Testing;
 using NetGuard.Updates;
 

@@ -1,6 +1,5 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Platform;
 using NetGuard.Testing;
 using NetGuard.Updates;
 

@@ -1,9 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Platform;
 using NetGuard.Samples.Camera;
-using NetGuard.Storage;
 using NetGuard.Testing;
 using NetGuard.Tests.Http;
 

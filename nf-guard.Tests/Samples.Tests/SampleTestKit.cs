@@ -1,13 +1,10 @@
 using NetGuard.Http;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.Policy;
 using NetGuard.Samples.SmartSocket;
-using NetGuard.Storage;
 using NetGuard.Testing;
 using NetGuard.Tests.Http;
 using NetGuard.Text;
-using NetGuard.Updates;
 
 namespace NetGuard.Tests.Samples
 {

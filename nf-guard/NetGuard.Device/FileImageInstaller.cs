@@ -6,7 +6,7 @@ namespace NetGuard.Platform.Device
 {
     /// <summary>
     /// Application image slots on nanoFramework 1.x, which has no managed API to rewrite its deploy region: the verified
-    /// <c>.pe</c> lives in <c>I:\update\slot0</c> or <c>slot1</c> (each a <see cref="FileStagingArea"/> of 2 KiB chunk
+    /// <c>.pe</c> lives in <c>I:\update\slot0</c> or <c>slot1</c> (each a <see cref="ChunkedStagingArea"/> of 2 KiB chunk
     /// files) and the index record in <c>I:\update</c>. At start the firmware's loader calls
     /// <see cref="UpdateController.Boot"/>, then <see cref="UpdateController.ReadImageToLoad"/> and
     /// <c>Assembly.Load(byte[])</c>, which needs the whole image in RAM anyway (so the image limit is a RAM limit).
@@ -28,8 +28,8 @@ namespace NetGuard.Platform.Device
 
             return new SlotImageInstaller(
                 new SlotRecordStore(new LittleFsFileSystem(directory), 64),
-                new FileStagingArea(directory + "\\slot0", maxImageLength),
-                new FileStagingArea(directory + "\\slot1", maxImageLength));
+                new ChunkedStagingArea(new LittleFsFileSystem(directory + "\\slot0"), maxImageLength),
+                new ChunkedStagingArea(new LittleFsFileSystem(directory + "\\slot1"), maxImageLength));
         }
     }
 }

@@ -6,8 +6,8 @@ using NetGuard.Updates;
 namespace NetGuard.Platform.Host
 {
     /// <summary>
-    /// The host simulation's image slots: <c>slot-0/</c> and <c>slot-1/</c> (each a <see cref="DirectoryStagingArea"/>,
-    /// so a slot is replaced by one rename) and the index record in the directory itself. Host build only.
+    /// The host simulation's image slots: <c>slot-0/</c> and <c>slot-1/</c> (each a <see cref="ChunkedStagingArea"/>, the
+    /// device's format) and the index record in the directory itself. Host build only.
     /// </summary>
     public static class DirectoryImageInstaller
     {
@@ -20,8 +20,8 @@ namespace NetGuard.Platform.Host
             ArgumentNullException.ThrowIfNull(directory);
             return new SlotImageInstaller(
                 new SlotRecordStore(new DirectoryFileSystem(directory), 64),
-                new DirectoryStagingArea(Path.Combine(directory, "slot-0"), maxImageLength),
-                new DirectoryStagingArea(Path.Combine(directory, "slot-1"), maxImageLength));
+                new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(directory, "slot-0")), maxImageLength),
+                new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(directory, "slot-1")), maxImageLength));
         }
     }
 }

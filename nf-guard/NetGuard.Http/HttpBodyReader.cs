@@ -2,7 +2,6 @@ using System;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 using NetGuard.Platform;
-using NetGuard.Text;
 
 namespace NetGuard.Http
 {

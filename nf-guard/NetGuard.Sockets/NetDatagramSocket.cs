@@ -8,7 +8,7 @@ using NetGuard.Network;
 namespace NetGuard.Platform
 {
     // A UDP socket. lwIP and Linux both cut a datagram that does not fit the buffer without saying so, so receiving
-    // goes through a scratch buffer one byte larger than the largest datagram the stack hands over (allocated once):
+    // goes through a scratch buffer one byte larger than the largest datagram the stack hands over (the layer's):
     // a datagram longer than the caller's room is reported as TooLarge.
     internal sealed class NetDatagramSocket : IDatagramSocket
     {
@@ -17,12 +17,12 @@ namespace NetGuard.Platform
         private readonly byte[] _scratch;
         private int _closed;
 
-        public NetDatagramSocket(NetSocketLayer layer, Socket socket, int scratchBytes)
+        public NetDatagramSocket(NetSocketLayer layer, Socket socket, int localPort, byte[] scratch)
         {
             _layer = layer;
             _socket = socket;
-            _scratch = new byte[scratchBytes];
-            LocalPort = SocketAddresses.LocalPort(socket);
+            _scratch = scratch;
+            LocalPort = localPort;
         }
 
         public int LocalPort { get; }

@@ -13,11 +13,11 @@ namespace NetGuard.Platform
         private readonly Socket _socket;
         private int _closed;
 
-        public NetListenerSocket(NetSocketLayer layer, Socket socket)
+        public NetListenerSocket(NetSocketLayer layer, Socket socket, int localPort)
         {
             _layer = layer;
             _socket = socket;
-            LocalPort = SocketAddresses.LocalPort(socket);
+            LocalPort = localPort;
         }
 
         public int LocalPort { get; }

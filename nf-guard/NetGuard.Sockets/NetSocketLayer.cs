@@ -35,42 +35,54 @@ namespace NetGuard.Platform
         {
             listener = null;
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            bool handedOver = false;
-            try
+            int localPort;
+            ReasonCode bound = Bind(socket, port, backlog < 1 ? 1 : backlog, out localPort);
+            if (bound == ReasonCode.Accepted)
             {
-                socket.Bind(new IPEndPoint(_bindAddress, port));
-                socket.Listen(backlog < 1 ? 1 : backlog);
-                listener = new NetListenerSocket(this, socket);
-                Opened();
-                handedOver = true;
-                return ReasonCode.Accepted;
+                listener = new NetListenerSocket(this, socket, localPort);
             }
-            catch (SocketException e)
-            {
-                return SocketAddresses.BindReason(e);
-            }
-            finally
-            {
-                if (!handedOver)
-                {
-                    SocketAddresses.CloseQuietly(socket);
-                }
-            }
+
+            return bound;
         }
 
         public ReasonCode OpenDatagram(int port, out IDatagramSocket datagramSocket)
         {
             datagramSocket = null;
+            byte[] scratch = new byte[_maxDatagramBytes + 1]; // before the socket, so that nothing after Bind can fail
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            bool handedOver = false;
+            int localPort;
+            ReasonCode bound = Bind(socket, port, 0, out localPort);
+            if (bound == ReasonCode.Accepted)
+            {
+                datagramSocket = new NetDatagramSocket(this, socket, localPort, scratch);
+            }
+
+            return bound;
+        }
+
+        // Binds (and, with a backlog, listens), reads the port bound (port 0 asks for an ephemeral one) and counts the
+        // socket as open; on any failure the socket is closed.
+        private ReasonCode Bind(Socket socket, int port, int backlog, out int localPort)
+        {
+            localPort = 0;
+            bool bound = false;
             try
             {
-                // DHCP discovers by broadcast (RFC 2131); whether a broadcast may be sent is the limiter's call.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+                if (backlog == 0)
+                {
+                    // DHCP discovers by broadcast (RFC 2131); whether a broadcast may be sent is the limiter's call.
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+                }
+
                 socket.Bind(new IPEndPoint(_bindAddress, port));
-                datagramSocket = new NetDatagramSocket(this, socket, _maxDatagramBytes + 1);
+                if (backlog > 0)
+                {
+                    socket.Listen(backlog);
+                }
+
+                localPort = SocketAddresses.LocalPort(socket);
+                bound = true;
                 Opened();
-                handedOver = true;
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
@@ -79,7 +91,7 @@ namespace NetGuard.Platform
             }
             finally
             {
-                if (!handedOver)
+                if (!bound)
                 {
                     SocketAddresses.CloseQuietly(socket);
                 }

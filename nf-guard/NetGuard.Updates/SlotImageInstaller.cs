@@ -6,8 +6,8 @@ namespace NetGuard.Updates
 {
     /// <summary>
     /// The <see cref="IImageInstaller"/> for firmware that keeps its application image in two slots (A/B, as MCUboot's
-    /// swap-free "direct XIP" mode), each an <see cref="IStagingArea"/> of its own (on the device a
-    /// <c>FileStagingArea</c> folder on the I: drive, on the host a <c>DirectoryStagingArea</c>): a new image is copied
+    /// swap-free "direct XIP" mode), each an <see cref="IStagingArea"/> of its own (a <see cref="ChunkedStagingArea"/>
+    /// in a folder of the I: drive on the device, of a directory on the host): a new image is copied
     /// into the slot that holds neither the active nor the previous image, and only then does a one-record index
     /// switch. The index (record <see cref="IndexRecordName"/>, replaced
     /// atomically by the <see cref="IRecordStore"/>) names the active image and, during a trial, the previous one, each

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.IO;
 using NetGuard.Cryptography;
 using NetGuard.Diagnostics;
-using NetGuard.Platform;
 using NetGuard.Updates;
 
 namespace NetGuard.Cli;

@@ -2,7 +2,6 @@ using System;
 using BenchmarkDotNet.Attributes;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
-using NetGuard.Platform;
 using NetGuard.Policy;
 using NetGuard.RateLimiting;
 

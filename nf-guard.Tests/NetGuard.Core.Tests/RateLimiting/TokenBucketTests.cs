@@ -1,7 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Platform;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 

@@ -183,7 +183,7 @@ namespace NetGuard.Samples.Device
             AdminDevice device = new AdminDevice(
                 options,
                 new LittleFsFileSystem(DataDirectory),
-                new FileStagingArea(StagingDirectory, AdminApi.MaxPackageBytes(options.MaxImageLength)),
+                new ChunkedStagingArea(new LittleFsFileSystem(StagingDirectory), AdminApi.MaxPackageBytes(options.MaxImageLength)),
                 FileImageInstaller.Create(UpdateDirectory, options.MaxImageLength),
                 clock,
                 new HardwareEntropySource(),

@@ -213,7 +213,7 @@ internal static class HostRunner
     private static int? Boot(AdminDeviceOptions options, HostCommandLine line, HostSample sample, string data, X509Certificate2 certificate, ConsoleTarget console, out AdminDevice device)
     {
         var clock = new StopwatchClock();
-        var staging = new DirectoryStagingArea(Path.Combine(data, "staging"), AdminApi.MaxPackageBytes(options.MaxImageLength));
+        var staging = new ChunkedStagingArea(new DirectoryFileSystem(Path.Combine(data, "staging")), AdminApi.MaxPackageBytes(options.MaxImageLength));
         device = null;
         try
         {

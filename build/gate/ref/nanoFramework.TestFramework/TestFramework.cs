@@ -1,29 +1,10 @@
-// Signatures from nanoframework/nanoFramework.TestFramework 3.0 (source/TestFramework: TestClassAttribute,
-// TestMethodAttribute, SetupAttribute, CleanupAttribute, DataRowAttribute, Assert.NoGenerics.*.cs,
+// Signatures from nanoframework/nanoFramework.TestFramework 3.0 (source/TestFramework, Assert.NoGenerics.*.cs): the
+// Assert members the portable tests use; every body throws. The attributes are the host launcher's own
+// (build/host/nanoFramework.TestFramework/Attributes.cs, compiled in here too): the same names and shapes.
 using System;
 
 namespace nanoFramework.TestFramework
 {
-    [AttributeUsage(AttributeTargets.Class)]
-    public class TestClassAttribute : Attribute { }
-
-    [AttributeUsage(AttributeTargets.Method)]
-    public class TestMethodAttribute : Attribute { }
-
-    [AttributeUsage(AttributeTargets.Method)]
-    public class SetupAttribute : Attribute { }
-
-    [AttributeUsage(AttributeTargets.Method)]
-    public class CleanupAttribute : Attribute { }
-
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-    public class DataRowAttribute : Attribute
-    {
-        public DataRowAttribute(params object[] methodParameters) { throw new NotImplementedException(); }
-
-        public object[] MethodParameters { get { throw new NotImplementedException(); } }
-    }
-
     public sealed class Assert
     {
         public static void IsTrue(bool condition, string message = "") { throw new NotImplementedException(); }

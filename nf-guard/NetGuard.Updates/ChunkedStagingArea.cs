@@ -1,0 +1,303 @@
+using System;
+using NetGuard.Diagnostics;
+using NetGuard.Storage;
+
+namespace NetGuard.Updates
+{
+    /// <summary>
+    /// A staging area of chunk files in an <see cref="IFileSystem"/>: the littlefs drive on the device
+    /// (<c>LittleFsFileSystem</c>), a directory on the host (<c>DirectoryFileSystem</c>). The image is kept as 2 KiB
+    /// chunks in one of two slots (<c>a-0000.bin</c>..., <c>b-0000.bin</c>...); the 5-byte index <c>staged.idx</c> (slot
+    /// letter, length u32) names the staged slot. Writing always goes to the other slot, and <see cref="Commit"/> is the
+    /// single write of the index, so after a power cut the index names the old slot, the new one, or (after
+    /// <see cref="Discard"/>) none. Holds one chunk buffer while writing and one while reading; nothing at rest.
+    /// </summary>
+    public sealed class ChunkedStagingArea : IStagingArea
+    {
+        /// <summary>Chunk size in bytes.</summary>
+        public const int ChunkSize = 2048;
+
+        private const string IndexName = "staged.idx";
+
+        private readonly IFileSystem _files;
+        private readonly long _maxLength;
+        private byte[] _chunk;
+        private char _writeSlot;
+        private bool _writing;
+        private long _expected;
+        private long _written;
+        private int _chunkFill;
+        private int _chunkIndex;
+        private byte[] _readCache;
+        private int _readCacheIndex = -1;
+
+        /// <summary>Creates the staging area over <paramref name="files"/>, which it uses alone.</summary>
+        /// <param name="files">The file system (a directory of its own).</param>
+        /// <param name="maxLength">Largest image, in bytes; at least 1.</param>
+        public ChunkedStagingArea(IFileSystem files, long maxLength)
+        {
+            if (files == null)
+            {
+                throw new ArgumentNullException(nameof(files));
+            }
+
+            if (maxLength < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxLength));
+            }
+
+            _files = files;
+            _maxLength = maxLength;
+        }
+
+        /// <inheritdoc />
+        public Decision Begin(long length)
+        {
+            Abort();
+            if (length < 0 || length > _maxLength)
+            {
+                return Decision.Refuse(ReasonCode.TooLarge);
+            }
+
+            char staged;
+            long stagedLength;
+            _writeSlot = TryReadIndex(out staged, out stagedLength) && staged == 'a' ? 'b' : 'a';
+            if (!DeleteSlot(_writeSlot))
+            {
+                // Flash full or the drive missing: a refusal, never a crash.
+                return Decision.Refuse(ReasonCode.StorageWriteFailed);
+            }
+
+            _chunk = new byte[ChunkSize];
+            _writing = true;
+            _expected = length;
+            _written = 0;
+            _chunkFill = 0;
+            _chunkIndex = 0;
+            return Decision.Accept();
+        }
+
+        /// <inheritdoc />
+        public Decision Append(byte[] data, int offset, int count)
+        {
+            ByteRange.Check(data, offset, count);
+            if (!_writing)
+            {
+                throw new InvalidOperationException("Begin was not called.");
+            }
+
+            if (count > _expected - _written)
+            {
+                return Decision.Refuse(ReasonCode.TooLarge);
+            }
+
+            while (count > 0)
+            {
+                int take = ChunkSize - _chunkFill;
+                if (take > count)
+                {
+                    take = count;
+                }
+
+                Array.Copy(data, offset, _chunk, _chunkFill, take);
+                _chunkFill += take;
+                offset += take;
+                count -= take;
+                _written += take;
+                if (_chunkFill == ChunkSize && !FlushChunk())
+                {
+                    Abort();
+                    return Decision.Refuse(ReasonCode.StorageWriteFailed);
+                }
+            }
+
+            return Decision.Accept();
+        }
+
+        /// <inheritdoc />
+        public Decision Commit()
+        {
+            if (!_writing)
+            {
+                throw new InvalidOperationException("Begin was not called.");
+            }
+
+            byte[] index = new byte[5];
+            index[0] = (byte)_writeSlot;
+            index[1] = (byte)_written;
+            index[2] = (byte)(_written >> 8);
+            index[3] = (byte)(_written >> 16);
+            index[4] = (byte)(_written >> 24);
+            if ((_chunkFill > 0 && !FlushChunk()) || !_files.TryWriteAllBytes(IndexName, index, 0, index.Length))
+            {
+                Abort();
+                return Decision.Refuse(ReasonCode.StorageWriteFailed);
+            }
+
+            _writing = false;
+            _chunk = null;
+            ForgetReadCache();
+            return Decision.Accept();
+        }
+
+        /// <inheritdoc />
+        public void Abort()
+        {
+            if (!_writing)
+            {
+                return;
+            }
+
+            _writing = false;
+            _chunk = null;
+
+            // Leftover chunks of a failed delete are harmless: the next Begin deletes them.
+            DeleteSlot(_writeSlot);
+        }
+
+        /// <inheritdoc />
+        public int ReadStaged(long position, byte[] buffer, int offset, int count)
+        {
+            ByteRange.Check(buffer, offset, count);
+            char slot;
+            long length;
+            if (!TryReadIndex(out slot, out length) || position < 0 || position >= length)
+            {
+                return 0;
+            }
+
+            int chunkIndex = (int)(position / ChunkSize);
+            if (_readCacheIndex != chunkIndex)
+            {
+                byte[] chunk;
+                if (!_files.TryReadAllBytes(ChunkName(slot, chunkIndex), out chunk) || chunk == null)
+                {
+                    ForgetReadCache();
+                    return 0;
+                }
+
+                _readCache = chunk;
+                _readCacheIndex = chunkIndex;
+            }
+
+            int within = (int)(position % ChunkSize);
+            long left = length - position;
+            int n = _readCache.Length - within;
+            if (n > count)
+            {
+                n = count;
+            }
+
+            if (n > left)
+            {
+                n = (int)left;
+            }
+
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            Array.Copy(_readCache, within, buffer, offset, n);
+            if (n == left)
+            {
+                // Read to the end (a verification pass): free the chunk rather than hold it at rest.
+                ForgetReadCache();
+            }
+
+            return n;
+        }
+
+        /// <inheritdoc />
+        public Decision Discard()
+        {
+            char slot;
+            long length;
+            bool had = TryReadIndex(out slot, out length);
+            ForgetReadCache();
+            if (_files.Exists(IndexName) && !_files.TryDelete(IndexName))
+            {
+                return Decision.Refuse(ReasonCode.StorageWriteFailed);
+            }
+
+            if (had)
+            {
+                // The index is gone, so the chunks are unreachable; any left are deleted by a later Begin.
+                DeleteSlot(slot);
+            }
+
+            return Decision.Accept();
+        }
+
+        private bool FlushChunk()
+        {
+            if (!_files.TryWriteAllBytes(ChunkName(_writeSlot, _chunkIndex), _chunk, 0, _chunkFill))
+            {
+                return false;
+            }
+
+            _chunkIndex++;
+            _chunkFill = 0;
+            return true;
+        }
+
+        private void ForgetReadCache()
+        {
+            _readCache = null;
+            _readCacheIndex = -1;
+        }
+
+        private bool TryReadIndex(out char slot, out long length)
+        {
+            slot = 'a';
+            length = 0;
+            byte[] index;
+            if (!_files.Exists(IndexName) || !_files.TryReadAllBytes(IndexName, out index))
+            {
+                return false;
+            }
+
+            if (index == null || index.Length != 5 || (index[0] != 'a' && index[0] != 'b'))
+            {
+                return false;
+            }
+
+            slot = (char)index[0];
+            length = (long)((uint)index[1] | ((uint)index[2] << 8) | ((uint)index[3] << 16) | ((uint)index[4] << 24));
+            return true;
+        }
+
+        // Deletes the slot's chunks from the first on, stopping at the first one missing; false when one could not be
+        // deleted.
+        private bool DeleteSlot(char slot)
+        {
+            long chunks = (_maxLength / ChunkSize) + 1;
+            for (int i = 0; i < chunks; i++)
+            {
+                string name = ChunkName(slot, i);
+                if (!_files.Exists(name))
+                {
+                    return true;
+                }
+
+                if (!_files.TryDelete(name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string ChunkName(char slot, int index)
+        {
+            string number = index.ToString();
+            while (number.Length < 4)
+            {
+                number = "0" + number;
+            }
+
+            return slot.ToString() + "-" + number + ".bin";
+        }
+    }
+}
