@@ -6,7 +6,7 @@ using NetGuard.Http;
 namespace NetGuard.HostTests.Http;
 
 /// <summary>
-/// The admin page: the C# constant matches AdminPage.html (regenerate the constant with
+/// The admin page: the compressed chunks the device serves match AdminPage.html (regenerate them with
 /// <c>python3 build/admin-page.py</c>), it stays small and self-contained, and carries the element ids
 /// the browser tests use.
 /// </summary>
@@ -17,25 +17,31 @@ public class AdminPageTests
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     [Fact]
-    public void Constant_MatchesHtmlFile()
+    public void Chunks_MatchHtmlFile()
     {
         string html = Normalize(File.ReadAllText(HtmlPath, Encoding.UTF8));
 
-        Assert.True(html == Normalize(AdminPage.Html), "AdminPage.cs is out of date: run python3 build/admin-page.py");
+        Assert.True(html == AdminPageText.Html, "AdminPage.cs is out of date: run python3 build/admin-page.py");
+        Assert.Equal(AdminPage.GzipLength, AdminPageText.Gzip().Length);
+        Assert.Equal(AdminPage.HtmlLength, Encoding.UTF8.GetByteCount(AdminPageText.Html));
+        Assert.All(Enumerable.Range(0, AdminPage.ChunkCount - 1), i => Assert.Equal(AdminPage.ChunkBytes, AdminPage.CreateChunk(i).Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AdminPage.CreateChunk(AdminPage.ChunkCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AdminPage.CreateChunk(-1));
     }
 
     [Fact]
-    public void Page_IsAtMost32KiB()
+    public void Page_IsAtMost32KiB_AndSentCompressed()
     {
-        int size = Encoding.UTF8.GetByteCount(AdminPage.Html);
+        int size = Encoding.UTF8.GetByteCount(AdminPageText.Html);
 
         Assert.InRange(size, 1000, 32 * 1024);
+        Assert.InRange(AdminPage.GzipLength, 500, size / 2);
     }
 
     [Fact]
     public void Page_LoadsNothingExternal()
     {
-        string html = AdminPage.Html;
+        string html = AdminPageText.Html;
 
         Assert.DoesNotMatch(new Regex(@"(src|href|action|srcset)\s*=\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase), html);
         Assert.DoesNotMatch(new Regex(@"url\(\s*[""']?\s*(https?:)?//", RegexOptions.IgnoreCase), html);
@@ -50,7 +56,7 @@ public class AdminPageTests
     [Fact]
     public void Page_UsesNoDynamicCodeOrHtmlInjection()
     {
-        string html = AdminPage.Html;
+        string html = AdminPageText.Html;
 
         Assert.DoesNotMatch(new Regex(@"\beval\s*\(|new\s+Function\s*\(|setTimeout\s*\(\s*['""]|innerHTML|outerHTML|insertAdjacentHTML|document\.write"), html);
     }
@@ -58,7 +64,7 @@ public class AdminPageTests
     [Fact]
     public void Page_KeepsTokenInSessionStorageAndSendsItAsBearer()
     {
-        string html = AdminPage.Html;
+        string html = AdminPageText.Html;
 
         Assert.Contains("sessionStorage", html, StringComparison.Ordinal);
         Assert.DoesNotContain("localStorage", html, StringComparison.Ordinal);
@@ -95,7 +101,7 @@ public class AdminPageTests
     [InlineData("message")]
     public void Page_HasStableElementId(string id)
     {
-        Assert.Single(Regex.Matches(AdminPage.Html, "id=\"" + Regex.Escape(id) + "\""));
+        Assert.Single(Regex.Matches(AdminPageText.Html, "id=\"" + Regex.Escape(id) + "\""));
     }
 
     [Theory]
@@ -110,6 +116,6 @@ public class AdminPageTests
     [InlineData("/api/snapshot")]
     public void Page_UsesContractRoute(string route)
     {
-        Assert.Contains("'" + route + "'", AdminPage.Html, StringComparison.Ordinal);
+        Assert.Contains("'" + route + "'", AdminPageText.Html, StringComparison.Ordinal);
     }
 }

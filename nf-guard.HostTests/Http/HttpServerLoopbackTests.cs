@@ -87,14 +87,14 @@ public sealed class HttpServerLoopbackTests : IDisposable
     [Fact]
     public async Task RealHttpClient_ReadsStatusAndPage()
     {
-        using var client = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + _source.Port), Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { BaseAddress = new Uri("http://127.0.0.1:" + _source.Port), Timeout = TimeSpan.FromSeconds(10) };
 
         using HttpResponseMessage status = await client.GetAsync("/api/status");
         using HttpResponseMessage page = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal("{\"setupRequired\":true,\"model\":\"test-model\",\"firmwareVersion\":\"1.0.0\"}", await status.Content.ReadAsStringAsync());
-        Assert.Equal(AdminPage.Html, await page.Content.ReadAsStringAsync());
+        Assert.Equal(AdminPageText.Html, await page.Content.ReadAsStringAsync());
         Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
         Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
     }
@@ -294,7 +294,7 @@ public sealed class HttpServerLoopbackTests : IDisposable
             received.Write(buffer, 0, n);
         }
 
-        return Task.FromResult(new RawResponse(Encoding.UTF8.GetString(received.ToArray())));
+        return Task.FromResult(new RawResponse(Encoding.Latin1.GetString(received.ToArray())));
     }
 
     private static void AssertSecurityHeaders(RawResponse response)

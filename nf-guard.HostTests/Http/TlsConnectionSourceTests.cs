@@ -159,7 +159,7 @@ public sealed class TlsConnectionSourceTests : IDisposable
         string html = await page.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(AdminPage.Html, html);
+        Assert.Equal(AdminPageText.Html, html);
         long admitted = _guard.GetEgressCounters().GetAdmitted(row) - admittedBefore;
 
         // Certificate, handshake and the encrypted page all went out as guarded TCP replies; the counter unit is
@@ -243,6 +243,7 @@ public sealed class TlsConnectionSourceTests : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            AutomaticDecompression = DecompressionMethods.GZip,
             SslOptions = new SslClientAuthenticationOptions
             {
                 // Trust exactly the expected certificate (pinning by thumbprint), nothing else.

@@ -211,15 +211,79 @@ namespace NetGuard.Tests.Http
         }
 
         [TestMethod]
-        public void AdminPage_IsServedWhole()
+        public void AdminPage_IsServedWhole_Gzipped()
         {
-            FakeConnection c = HttpTestKit.Exchange("GET / HTTP/1.1\r\nHost: d\r\n\r\n");
+            FakeConnection c = HttpTestKit.Exchange("GET / HTTP/1.1\r\nHost: d\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n");
 
             Assert.AreEqual(200, HttpTestKit.Status(c));
             Assert.AreEqual("text/html; charset=utf-8", HttpTestKit.Header(c, "Content-Type"));
-            Assert.AreEqual(Utf8.GetByteCount(AdminPage.Html).ToString(), HttpTestKit.Header(c, "Content-Length"));
-            Assert.AreEqual(AdminPage.Html, HttpTestKit.Body(c));
+            Assert.AreEqual("gzip", HttpTestKit.Header(c, "Content-Encoding"));
+            Assert.AreEqual("Accept-Encoding", HttpTestKit.Header(c, "Vary"));
+            Assert.AreEqual(AdminPage.GzipLength.ToString(), HttpTestKit.Header(c, "Content-Length"));
             HttpTestKit.AssertSecurityHeaders(c);
+
+            // The body is the chunks in order: a gzip member (RFC 1952: magic 1F 8B, deflate) whose trailer gives the
+            // page's length.
+            byte[] body = HttpTestKit.BodyBytes(c);
+            Assert.AreEqual(AdminPage.GzipLength, body.Length);
+            int at = 0;
+            for (int i = 0; i < AdminPage.ChunkCount; i++)
+            {
+                byte[] chunk = AdminPage.CreateChunk(i);
+                for (int j = 0; j < chunk.Length; j++)
+                {
+                    Assert.AreEqual(chunk[j], body[at++], "byte " + (at - 1).ToString());
+                }
+            }
+
+            Assert.AreEqual(body.Length, at);
+            Assert.AreEqual((byte)0x1F, body[0]);
+            Assert.AreEqual((byte)0x8B, body[1]);
+            Assert.AreEqual((byte)8, body[2]);
+            int size = body[at - 4] | (body[at - 3] << 8) | (body[at - 2] << 16) | (body[at - 1] << 24);
+            Assert.AreEqual(AdminPage.HtmlLength, size);
+        }
+
+        [TestMethod]
+        public void AdminPage_WithoutAcceptEncoding_IsGzippedToo()
+        {
+            // RFC 9110 section 12.5.3: no Accept-Encoding means any coding is acceptable.
+            FakeConnection c = HttpTestKit.Exchange("GET / HTTP/1.1\r\nHost: d\r\n\r\n");
+
+            Assert.AreEqual(200, HttpTestKit.Status(c));
+            Assert.AreEqual("gzip", HttpTestKit.Header(c, "Content-Encoding"));
+        }
+
+        [TestMethod]
+        public void AdminPage_ForAClientRefusingGzip_Is406WithAReason()
+        {
+            FakeConnection c = HttpTestKit.Exchange("GET / HTTP/1.1\r\nHost: d\r\nAccept-Encoding: identity\r\n\r\n");
+
+            Assert.AreEqual(406, HttpTestKit.Status(c));
+            Assert.IsNull(HttpTestKit.Header(c, "Content-Encoding"));
+            Assert.AreEqual(AdminPageHandler.NotAcceptableText, HttpTestKit.Body(c));
+            HttpTestKit.AssertSecurityHeaders(c);
+        }
+
+        [TestMethod]
+        [DataRow("gzip", true)]
+        [DataRow("GZip", true)]
+        [DataRow("x-gzip", true)]
+        [DataRow("br;q=1.0, gzip;q=0.5", true)]
+        [DataRow(" deflate , gzip ; q=0.001 ", true)]
+        [DataRow("*", true)]
+        [DataRow("deflate, *;q=0.1", true)]
+        [DataRow("", false)]
+        [DataRow("identity", false)]
+        [DataRow("br, deflate", false)]
+        [DataRow("gzip;q=0", false)]
+        [DataRow("gzip; q=0.000", false)]
+        [DataRow("*;q=0", false)]
+        [DataRow("gzip;q=0, *", false)]
+        [DataRow("gzipper", false)]
+        public void AcceptsGzip_FollowsRfc9110(string value, bool expected)
+        {
+            Assert.AreEqual(expected, AdminPageHandler.AcceptsGzip(value), "'" + value + "'");
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using System;
 using NetGuard.Diagnostics;
 using NetGuard.Http;
 using NetGuard.Testing;
@@ -99,6 +100,23 @@ namespace NetGuard.Tests.Http
             int start = headEnd + 4;
             string decoded;
             return Utf8.TryDecode(sent, start, sent.Length - start, out decoded) ? decoded : string.Empty;
+        }
+
+        /// <summary>The body bytes of the final response (empty when there is no complete head).</summary>
+        public static byte[] BodyBytes(FakeConnection connection)
+        {
+            byte[] sent = connection.SentBytes();
+            string text = connection.SentText();
+            int finalStart = text.Length - FinalResponse(text).Length;
+            int headEnd = text.IndexOf("\r\n\r\n", finalStart);
+            if (headEnd < 0)
+            {
+                return new byte[0];
+            }
+
+            byte[] body = new byte[sent.Length - headEnd - 4];
+            Array.Copy(sent, headEnd + 4, body, 0, body.Length);
+            return body;
         }
 
         /// <summary>The reason named by a refusal body {"reason":"..."}, or null.</summary>

@@ -159,7 +159,7 @@ namespace NetGuard.Http
                 seconds = 1;
             }
 
-            StartHead(status, JsonContentType, _json.Length, seconds);
+            StartHead(status, JsonContentType, _json.Length, seconds, null);
             Body(_json.Buffer, 0, _json.Length);
             Flush();
         }
@@ -181,7 +181,7 @@ namespace NetGuard.Http
                 return;
             }
 
-            StartHead(status, contentType, count, 0);
+            StartHead(status, contentType, count, 0, null);
             Body(body, offset, count);
             Flush();
         }
@@ -205,7 +205,7 @@ namespace NetGuard.Http
                 return;
             }
 
-            StartHead(status, contentType, Utf8.GetByteCount(text), 0);
+            StartHead(status, contentType, Utf8.GetByteCount(text), 0, null);
             int index = 0;
             while (!_failed && index < text.Length)
             {
@@ -229,9 +229,28 @@ namespace NetGuard.Http
         /// <returns>True when the body can be written.</returns>
         public bool BeginBody(int status, string contentType, long contentLength)
         {
+            return BeginBody(status, contentType, contentLength, null);
+        }
+
+        /// <summary>
+        /// <see cref="BeginBody(int, string, long)"/> for a body in a content coding (RFC 9110 section 8.4, for example
+        /// "gzip"): the head adds Content-Encoding and "Vary: Accept-Encoding". Null means no coding.
+        /// </summary>
+        /// <param name="status">HTTP status.</param>
+        /// <param name="contentType">Content-Type value.</param>
+        /// <param name="contentLength">Exact length of the encoded body in bytes; 0 or more.</param>
+        /// <param name="contentEncoding">The content coding, or null.</param>
+        /// <returns>True when the body can be written.</returns>
+        public bool BeginBody(int status, string contentType, long contentLength, string contentEncoding)
+        {
             if (contentLength < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(contentLength));
+            }
+
+            if (contentEncoding != null)
+            {
+                CheckHeaderValue(contentEncoding, nameof(contentEncoding));
             }
 
             if (_started)
@@ -239,14 +258,14 @@ namespace NetGuard.Http
                 return false;
             }
 
-            StartHead(status, contentType, contentLength, 0);
+            StartHead(status, contentType, contentLength, 0, contentEncoding);
             _streamRemaining = contentLength;
             FlushBuffer();
             return !_failed;
         }
 
         /// <summary>
-        /// Writes the next piece of a body started with <see cref="BeginBody"/>. Returns false when sending
+        /// Writes the next piece of a body started with <see cref="BeginBody(int, string, long)"/>. Returns false when sending
         /// failed; throws <see cref="InvalidOperationException"/> when no body was begun or the piece would
         /// exceed the declared length.
         /// </summary>
@@ -271,7 +290,7 @@ namespace NetGuard.Http
             return SendAll(data, offset, count);
         }
 
-        /// <summary>True when a body begun with <see cref="BeginBody"/> was written to its full length.</summary>
+        /// <summary>True when a body begun with <see cref="BeginBody(int, string, long)"/> was written to its full length.</summary>
         public bool BodyComplete
         {
             get { return _streamRemaining == 0; }
@@ -328,7 +347,7 @@ namespace NetGuard.Http
             FlushBuffer();
         }
 
-        private void StartHead(int status, string contentType, long contentLength, long retryAfterSeconds)
+        private void StartHead(int status, string contentType, long contentLength, long retryAfterSeconds, string contentEncoding)
         {
             if (contentType == null)
             {
@@ -354,6 +373,13 @@ namespace NetGuard.Http
             Ascii(contentLength.ToString());
             Ascii("\r\nConnection: close\r\n");
             Ascii(SecurityHeaders);
+            if (contentEncoding != null)
+            {
+                Ascii("Content-Encoding: ");
+                Ascii(contentEncoding);
+                Ascii("\r\nVary: Accept-Encoding\r\n");
+            }
+
             if (retryAfterSeconds > 0)
             {
                 Ascii("Retry-After: ");

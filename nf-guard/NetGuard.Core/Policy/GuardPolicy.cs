@@ -120,32 +120,5 @@ namespace NetGuard.Policy
 
             return Decision.Accept();
         }
-
-        /// <summary>
-        /// The policy as a machine-readable JSON declaration: listeners with their caps, the egress classes
-        /// with their ports, destinations and limits, the TCP reply and fan-out limits, and the fixed
-        /// denials (outbound TCP, raw, ICMP, undeclared UDP). Allocates the string; never fails.
-        /// </summary>
-        /// <returns>The JSON text.</returns>
-        public string ToDeclarationJson()
-        {
-            return PolicyDeclaration.Render(this);
-        }
-
-        /// <summary>
-        /// The policy as an RFC 8520 MUD file (JSON): TCP only to the device, on the declared listeners;
-        /// the egress classes as from-device UDP rules; everything else denied by omission. Throws
-        /// <see cref="ArgumentNullException"/> naming a null argument and
-        /// <see cref="ArgumentOutOfRangeException"/> for a cache validity outside 1-168 hours.
-        /// </summary>
-        /// <param name="mudUrl">Where the MUD file is published (RFC 8520 section 3.3, "mud-url").</param>
-        /// <param name="systemInfo">A short description of the device ("systeminfo").</param>
-        /// <param name="lastUpdate">When the file was generated, an RFC 3339 date-time ("last-update"); passed in because the library has no wall clock.</param>
-        /// <param name="cacheValidityHours">How long a controller may cache the file, 1-168 hours ("cache-validity").</param>
-        /// <returns>The JSON text.</returns>
-        public string ToMudJson(string mudUrl, string systemInfo, string lastUpdate, int cacheValidityHours)
-        {
-            return MudFile.Render(this, mudUrl, systemInfo, lastUpdate, cacheValidityHours);
-        }
     }
 }

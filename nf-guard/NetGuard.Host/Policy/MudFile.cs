@@ -3,7 +3,7 @@ using NetGuard.RateLimiting;
 
 namespace NetGuard.Policy
 {
-    // Renders GuardPolicy.ToMudJson: an RFC 8520 Manufacturer Usage Description, so the network can
+    // Renders PolicyExport.ToMudJson: an RFC 8520 Manufacturer Usage Description, so the network can
     // enforce the same promise a second time (design section 2, "stronger tiers").
     // Structure (RFC 8520 sections 2.1, 8 and 9): a container "ietf-mud:mud" (mud-version 1, mud-url,
     // last-update, cache-validity, is-supported, systeminfo, from-device-policy and to-device-policy

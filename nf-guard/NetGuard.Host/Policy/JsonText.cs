@@ -3,9 +3,9 @@ using NetGuard.RateLimiting;
 
 namespace NetGuard.Policy
 {
-    // A minimal JSON text builder for the policy exports. nanoFramework's mscorlib has no StringBuilder
-    // (it lives in nanoFramework.System.Text), so this grows a char array by doubling. Output is compact
-    // JSON (RFC 8259); strings are escaped per RFC 8259 section 7.
+    // A minimal JSON text builder for the policy exports (written for the device, which has no StringBuilder in
+    // mscorlib; kept as it is so the export's text is unchanged). Output is compact JSON (RFC 8259); strings are
+    // escaped per RFC 8259 section 7.
     internal sealed class JsonText
     {
         private char[] _buffer = new char[512];

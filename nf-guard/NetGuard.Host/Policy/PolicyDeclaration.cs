@@ -2,7 +2,7 @@ using NetGuard.RateLimiting;
 
 namespace NetGuard.Policy
 {
-    // Renders GuardPolicy.ToDeclarationJson: what the firmware declares, in a form tools and reviewers
+    // Renders PolicyExport.ToDeclarationJson: what the firmware declares, in a form tools and reviewers
     // can read. Format "netguard-declaration/1"; times are 100 ns ticks, sizes bytes.
     internal static class PolicyDeclaration
     {
