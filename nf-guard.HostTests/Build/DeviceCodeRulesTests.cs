@@ -54,16 +54,25 @@ public class DeviceCodeRulesTests
 
     private static List<(string Rule, string Where)> Findings()
     {
-        var trees = new List<SyntaxTree>();
+        // Every assembly's own folder and the folders and files it links in (the socket layer, the samples' shared
+        // code), each file once.
+        var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (DeviceProjectShapeTests.DeviceAssembly assembly in DeviceProjectShapeTests.Table())
         {
-            foreach (string file in Directory.GetFiles(RepositoryLayout.PathOf(assembly.Folder), "*.cs", SearchOption.AllDirectories))
+            foreach (string source in new[] { assembly.Folder }.Concat(assembly.Links))
             {
-                string[] parts = file.Split(Path.DirectorySeparatorChar);
-                if (!parts.Contains("obj") && !parts.Contains("bin"))
-                {
-                    trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" }), path: Path.GetRelativePath(RepositoryLayout.Root, file)));
-                }
+                string path = RepositoryLayout.PathOf(source);
+                files.UnionWith(source.EndsWith(".cs", StringComparison.Ordinal) ? new[] { path } : Directory.GetFiles(path, "*.cs", SearchOption.AllDirectories));
+            }
+        }
+
+        var trees = new List<SyntaxTree>();
+        foreach (string file in files)
+        {
+            string[] parts = file.Split(Path.DirectorySeparatorChar);
+            if (!parts.Contains("obj") && !parts.Contains("bin"))
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" }), path: Path.GetRelativePath(RepositoryLayout.Root, file)));
             }
         }
 

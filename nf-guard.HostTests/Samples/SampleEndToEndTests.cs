@@ -165,7 +165,7 @@ public sealed class SampleEndToEndTests : IDisposable
             var (_, status, _) = host.Call(HttpMethod.Get, "/api/status");
             Assert.False(status.GetProperty("setupRequired").GetBoolean());
             Assert.Equal("1.1.0", status.GetProperty("firmwareVersion").GetString());
-            Assert.True(File.Exists(Path.Combine(data, "installed", "slot-0", "staged.idx")), "the image is installed in slot 0");
+            Assert.True(File.Exists(Path.Combine(data, "installed", "slot-0", "staged.0")), "the image is installed in slot 0");
 
             var (loginCode, login, _) = host.Call(HttpMethod.Post, "/api/login", json: new { password = Password });
             Assert.Equal(200, loginCode);

@@ -143,15 +143,19 @@ namespace NetGuard.Tests.Updates
         }
 
         [TestMethod]
-        public void DamagedIndex_MeansNothingStaged()
+        public void DamagedIndex_MeansNothingStaged_AndStagingStartsOver()
         {
             MemoryFileSystem files = new MemoryFileSystem();
             Stage(new ChunkedStagingArea(files, 10000), Image(50, 6), 50);
+            Assert.IsTrue(files.Exists("staged.0"), "the index is a slot record");
 
-            files.SetRaw("staged.idx", new byte[] { (byte)'c', 50, 0, 0, 0 });
-            Assert.AreEqual(0, new ChunkedStagingArea(files, 10000).ReadStaged(0, new byte[10], 0, 10), "unknown slot");
-            files.SetRaw("staged.idx", new byte[] { (byte)'a', 50, 0, 0 });
-            Assert.AreEqual(0, new ChunkedStagingArea(files, 10000).ReadStaged(0, new byte[10], 0, 10), "short index");
+            files.SetRaw("staged.0", new byte[] { (byte)'a', 50, 0, 0, 0 });
+            ChunkedStagingArea restarted = new ChunkedStagingArea(files, 10000);
+            Assert.AreEqual(0, restarted.ReadStaged(0, new byte[10], 0, 10), "an index that fails its checks names nothing");
+
+            byte[] next = Image(70, 7);
+            Stage(restarted, next, 70);
+            AssertSame(next, ReadAll(new ChunkedStagingArea(files, 10000), next.Length));
         }
 
         [TestMethod]
@@ -175,6 +179,28 @@ namespace NetGuard.Tests.Updates
         }
 
         [TestMethod]
+        public void IndexWriteThatTruncatesThenFails_KeepsThePreviousImage()
+        {
+            // A file system that truncates the file before the write fails (a full disk under FileMode.Create).
+            MemoryFileSystem inner = new MemoryFileSystem();
+            FailingWrites files = new FailingWrites(inner);
+            ChunkedStagingArea staging = new ChunkedStagingArea(files, 10000);
+            byte[] first = Image(2100, 8);
+            byte[] second = Image(2200, 9);
+            Stage(staging, first, 2100);
+            Stage(staging, second, 2200);
+
+            files.FailNamesStartingWith = "staged";
+            files.Truncate = true;
+            Assert.IsTrue(staging.Begin(first.Length).IsAccepted);
+            Assert.IsTrue(staging.Append(first, 0, first.Length).IsAccepted);
+            UpdatesAssert.Refused(ReasonCode.StorageWriteFailed, staging.Commit(), "the index cannot be written");
+
+            files.FailNamesStartingWith = null;
+            AssertSame(second, ReadAll(new ChunkedStagingArea(files, 10000), second.Length));
+        }
+
+        [TestMethod]
         public void MisuseThrows()
         {
             ChunkedStagingArea staging = new ChunkedStagingArea(new MemoryFileSystem(), 10);
@@ -185,17 +211,22 @@ namespace NetGuard.Tests.Updates
             NetworkTestKit.ThrowsOutOfRange("count", () => staging.ReadStaged(0, new byte[4], 2, 3));
         }
 
-        // Refuses every write while Fail is set; reads and deletes go through.
+        // Refuses every write while Fail is set, or the writes of files whose names start with FailNamesStartingWith;
+        // with Truncate, a refused write empties the file first. Reads and deletes go through.
         private sealed class FailingWrites : IFileSystem
         {
-            private readonly IFileSystem _inner;
+            private readonly MemoryFileSystem _inner;
 
-            public FailingWrites(IFileSystem inner)
+            public FailingWrites(MemoryFileSystem inner)
             {
                 _inner = inner;
             }
 
             public bool Fail { get; set; }
+
+            public string FailNamesStartingWith { get; set; }
+
+            public bool Truncate { get; set; }
 
             public bool Exists(string fileName)
             {
@@ -209,7 +240,17 @@ namespace NetGuard.Tests.Updates
 
             public bool TryWriteAllBytes(string fileName, byte[] data, int offset, int count)
             {
-                return !Fail && _inner.TryWriteAllBytes(fileName, data, offset, count);
+                if (Fail || (FailNamesStartingWith != null && fileName.StartsWith(FailNamesStartingWith)))
+                {
+                    if (Truncate)
+                    {
+                        _inner.SetRaw(fileName, new byte[0]);
+                    }
+
+                    return false;
+                }
+
+                return _inner.TryWriteAllBytes(fileName, data, offset, count);
             }
 
             public bool TryDelete(string fileName)

@@ -90,15 +90,16 @@ namespace NetGuard.Platform.Device
             }
 
             string path = PathOf(fileName);
-            byte[] content = data;
-            if (offset != 0 || count != data.Length)
-            {
-                content = new byte[count];
-                Array.Copy(data, offset, content, 0, count);
-            }
-
             try
             {
+                // File.WriteAllBytes takes a whole array; a part is copied first (inside the try: no heap is a refusal).
+                byte[] content = data;
+                if (offset != 0 || count != data.Length)
+                {
+                    content = new byte[count];
+                    Array.Copy(data, offset, content, 0, count);
+                }
+
                 File.WriteAllBytes(path, content);
                 return true;
             }

@@ -15,7 +15,7 @@ namespace NetGuard.Http
         /// <param name="response">Where the page is written.</param>
         public void Handle(HttpRequest request, HttpResponse response)
         {
-            if (!AcceptsGzip(request.GetHeader("accept-encoding")))
+            if (!AcceptsGzip(request.GetHeaderList("accept-encoding")))
             {
                 response.SendText(406, "text/plain; charset=utf-8", NotAcceptableText);
                 return;

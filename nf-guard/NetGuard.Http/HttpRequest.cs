@@ -91,6 +91,34 @@ namespace NetGuard.Http
                 return null;
             }
 
+            return ValueAt(index);
+        }
+
+        /// <summary>
+        /// Every value of header <paramref name="name"/> joined with ", " in the order received (RFC 9110 section 5.3:
+        /// a repeated list field means its values combined), or null when absent.
+        /// </summary>
+        /// <param name="name">The field name, for example "accept-encoding".</param>
+        /// <returns>The combined value, or null.</returns>
+        public string GetHeaderList(string name)
+        {
+            int index = FindHeader(name, 0);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            string value = ValueAt(index);
+            for (index = FindHeader(name, index + 1); index >= 0; index = FindHeader(name, index + 1))
+            {
+                value = value + ", " + ValueAt(index);
+            }
+
+            return value;
+        }
+
+        private string ValueAt(int index)
+        {
             int start = ValueStart[index];
             int length = ValueLength[index];
             char[] chars = new char[length];

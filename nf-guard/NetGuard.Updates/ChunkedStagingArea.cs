@@ -7,19 +7,22 @@ namespace NetGuard.Updates
     /// <summary>
     /// A staging area of chunk files in an <see cref="IFileSystem"/>: the littlefs drive on the device
     /// (<c>LittleFsFileSystem</c>), a directory on the host (<c>DirectoryFileSystem</c>). The image is kept as 2 KiB
-    /// chunks in one of two slots (<c>a-0000.bin</c>..., <c>b-0000.bin</c>...); the 5-byte index <c>staged.idx</c> (slot
-    /// letter, length u32) names the staged slot. Writing always goes to the other slot, and <see cref="Commit"/> is the
-    /// single write of the index, so after a power cut the index names the old slot, the new one, or (after
-    /// <see cref="Discard"/>) none. Holds one chunk buffer while writing and one while reading; nothing at rest.
+    /// chunks in one of two slots (<c>a-0000.bin</c>..., <c>b-0000.bin</c>...); a 5-byte index record (slot letter,
+    /// length u32) names the staged slot. Writing always goes to the other slot, and <see cref="Commit"/> is the one
+    /// write of the index, kept by a <see cref="SlotRecordStore"/> (<c>staged.0</c>, <c>staged.1</c>): a failed or torn
+    /// index write leaves the previous index, so the staged image is the old one, the new one, or (after
+    /// <see cref="Discard"/>) none, whatever the file system does with an interrupted write. An index whose copies are
+    /// all damaged names nothing. Holds one chunk buffer while writing and one while reading; nothing at rest.
     /// </summary>
     public sealed class ChunkedStagingArea : IStagingArea
     {
         /// <summary>Chunk size in bytes.</summary>
         public const int ChunkSize = 2048;
 
-        private const string IndexName = "staged.idx";
+        private const string IndexName = "staged";
 
         private readonly IFileSystem _files;
+        private readonly SlotRecordStore _index;
         private readonly long _maxLength;
         private byte[] _chunk;
         private char _writeSlot;
@@ -47,6 +50,7 @@ namespace NetGuard.Updates
             }
 
             _files = files;
+            _index = new SlotRecordStore(files, 5);
             _maxLength = maxLength;
         }
 
@@ -128,7 +132,7 @@ namespace NetGuard.Updates
             index[2] = (byte)(_written >> 8);
             index[3] = (byte)(_written >> 16);
             index[4] = (byte)(_written >> 24);
-            if ((_chunkFill > 0 && !FlushChunk()) || !_files.TryWriteAllBytes(IndexName, index, 0, index.Length))
+            if ((_chunkFill > 0 && !FlushChunk()) || !_index.Write(IndexName, index, 0, index.Length).IsAccepted)
             {
                 Abort();
                 return Decision.Refuse(ReasonCode.StorageWriteFailed);
@@ -158,7 +162,7 @@ namespace NetGuard.Updates
         /// <inheritdoc />
         public int ReadStaged(long position, byte[] buffer, int offset, int count)
         {
-            ByteRange.Check(buffer, offset, count);
+            ByteRange.Check(buffer, offset, count, "buffer");
             char slot;
             long length;
             if (!TryReadIndex(out slot, out length) || position < 0 || position >= length)
@@ -215,7 +219,7 @@ namespace NetGuard.Updates
             long length;
             bool had = TryReadIndex(out slot, out length);
             ForgetReadCache();
-            if (_files.Exists(IndexName) && !_files.TryDelete(IndexName))
+            if (!_index.Delete(IndexName).IsAccepted)
             {
                 return Decision.Refuse(ReasonCode.StorageWriteFailed);
             }
@@ -252,12 +256,13 @@ namespace NetGuard.Updates
             slot = 'a';
             length = 0;
             byte[] index;
-            if (!_files.Exists(IndexName) || !_files.TryReadAllBytes(IndexName, out index))
+            ReasonCode reason;
+            if (!_index.TryRead(IndexName, out index, out reason))
             {
                 return false;
             }
 
-            if (index == null || index.Length != 5 || (index[0] != 'a' && index[0] != 'b'))
+            if (index.Length != 5 || (index[0] != 'a' && index[0] != 'b'))
             {
                 return false;
             }
