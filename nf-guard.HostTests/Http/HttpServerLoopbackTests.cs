@@ -84,6 +84,39 @@ public sealed class HttpServerLoopbackTests : IDisposable
         AssertSecurityHeaders(response);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(0)]
+    public async Task Workers_MakeBuffersAtTheirFirstConnection_AndLetThemGoWhenIdle(int idleReleaseMilliseconds)
+    {
+        using var source = new LoopbackConnectionSource();
+        var server = new HttpServer(source, HttpOracle.Router(), new StopwatchClock(), new HttpServerOptions { MaxConnections = 2, IdleReleaseMilliseconds = idleReleaseMilliseconds });
+        server.Start();
+        try
+        {
+            Assert.Equal(0, server.WorkersWithBuffers);
+            Assert.Equal(200, (await RawExchange(source.Port, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: d\r\n\r\n"))).Status);
+
+            if (idleReleaseMilliseconds > 0)
+            {
+                Assert.True(await Wait.Until(() => server.WorkersWithBuffers == 0), "the idle worker kept its buffers");
+            }
+            else
+            {
+                // Twin: with release off the buffers stay however long the worker waits.
+                await Task.Delay(600);
+                Assert.Equal(1, server.WorkersWithBuffers);
+            }
+
+            // And the worker serves again, with buffers made anew.
+            Assert.Equal(200, (await RawExchange(source.Port, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: d\r\n\r\n"))).Status);
+        }
+        finally
+        {
+            server.Stop();
+        }
+    }
+
     [Fact]
     public async Task RealHttpClient_ReadsStatusAndPage()
     {

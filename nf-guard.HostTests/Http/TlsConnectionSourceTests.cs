@@ -318,19 +318,5 @@ public sealed class TlsConnectionSourceTests : IDisposable
         return received.ToArray();
     }
 
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        var until = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (until.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
+    private static Task<bool> Eventually(Func<bool> condition) => Wait.Until(condition);
 }

@@ -9,7 +9,8 @@ namespace NetGuard.Http
     /// <summary>
     /// The admin HTTP server core: an accept loop over an <see cref="IConnectionSource"/> and a fixed pool
     /// of worker threads (<see cref="HttpServerOptions.MaxConnections"/>, default 4 of lwIP's 16 sockets),
-    /// each with its own <see cref="HttpConnectionProcessor"/> and buffers. One request per connection.
+    /// each with its own <see cref="HttpConnectionProcessor"/> and buffers, made at its first connection and let go
+    /// after <see cref="HttpServerOptions.IdleReleaseMilliseconds"/> without one. One request per connection.
     /// When every worker is busy, a worker still receiving a head after
     /// <see cref="HttpServerOptions.EvictHeadAfterMilliseconds"/> is dropped for the newcomer; failing that the newcomer
     /// waits up to one accept poll for a worker to come free (the guard admits a newcomer at its cap by displacing an
@@ -93,6 +94,24 @@ namespace NetGuard.Http
             get { return Interlocked.CompareExchange(ref _busy, 0, 0); }
         }
 
+        // Workers holding their buffers now (the others made none yet or let them go when idle): for the tests.
+        internal int WorkersWithBuffers
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    int count = 0;
+                    for (int i = 0; _workers != null && i < _workers.Length; i++)
+                    {
+                        count += _workers[i].Processor != null ? 1 : 0;
+                    }
+
+                    return count;
+                }
+            }
+        }
+
         /// <summary>Slow connections dropped (still in their head) to make room for a new one.</summary>
         public int EvictedCount
         {
@@ -119,7 +138,7 @@ namespace NetGuard.Http
             _workers = new Worker[_options.MaxConnections];
             for (int i = 0; i < _workers.Length; i++)
             {
-                _workers[i] = new Worker(this, new HttpConnectionProcessor(_router, _clock, _options));
+                _workers[i] = new Worker(this);
             }
 
             for (int i = 0; i < _workers.Length; i++)
@@ -152,10 +171,12 @@ namespace NetGuard.Http
             {
                 Worker worker = _workers[i];
                 IConnection pending;
+                HttpConnectionProcessor processor;
                 lock (_lock)
                 {
                     pending = worker.Pending;
                     worker.Pending = null;
+                    processor = worker.Processor;
                 }
 
                 if (pending != null)
@@ -163,7 +184,11 @@ namespace NetGuard.Http
                     pending.Close();
                 }
 
-                worker.Processor.Abort();
+                if (processor != null)
+                {
+                    processor.Abort();
+                }
+
                 worker.Signal.Set();
             }
 
@@ -280,6 +305,7 @@ namespace NetGuard.Http
         private bool TryEvict(IConnection connection)
         {
             Worker evict = null;
+            HttpConnectionProcessor evictProcessor = null;
             long evictStarted = 0;
             lock (_lock)
             {
@@ -290,7 +316,7 @@ namespace NetGuard.Http
                     for (int i = 0; i < _workers.Length; i++)
                     {
                         Worker worker = _workers[i];
-                        if (worker.Pending != null || worker.Processor.Phase != HttpConnectionProcessor.PhaseHead)
+                        if (worker.Pending != null || worker.Processor == null || worker.Processor.Phase != HttpConnectionProcessor.PhaseHead)
                         {
                             continue;
                         }
@@ -306,7 +332,9 @@ namespace NetGuard.Http
 
                     if (evict != null)
                     {
+                        // Busy with a pending newcomer from here on, so its processor stays.
                         evict.Pending = connection;
+                        evictProcessor = evict.Processor;
                     }
                 }
             }
@@ -317,7 +345,7 @@ namespace NetGuard.Http
             }
 
             // If the slow request completed meanwhile, the newcomer simply waits in the slot.
-            if (evict.Processor.AbortHead(evictStarted))
+            if (evictProcessor.AbortHead(evictStarted))
             {
                 Interlocked.Increment(ref _evicted);
             }
@@ -370,7 +398,7 @@ namespace NetGuard.Http
                         return;
                     }
 
-                    worker.Signal.WaitOne();
+                    WaitForWork(worker);
                     continue;
                 }
 
@@ -380,7 +408,60 @@ namespace NetGuard.Http
                     continue;
                 }
 
-                worker.Processor.Process(connection);
+                HttpConnectionProcessor processor = worker.Processor;
+                if (processor == null)
+                {
+                    try
+                    {
+                        processor = new HttpConnectionProcessor(_router, _clock, _options);
+                    }
+                    catch (OutOfMemoryException)
+                    {
+                        // No heap for this worker's buffers now: the client is told to come back, as when all are busy.
+                        Refuse(connection);
+                        continue;
+                    }
+
+                    lock (_lock)
+                    {
+                        worker.Processor = processor;
+                        stopping = _stopping;
+                    }
+
+                    if (stopping)
+                    {
+                        // Stop looked before this processor existed, so it could not abort it: close here.
+                        connection.Close();
+                        continue;
+                    }
+                }
+
+                processor.Process(connection);
+                worker.LastUsedTicks = _clock.NowTicks;
+            }
+        }
+
+        // Waits for a connection; a worker holding buffers lets them go once it has had none for IdleReleaseMilliseconds.
+        private void WaitForWork(Worker worker)
+        {
+            int idle = _options.IdleReleaseMilliseconds;
+            if (idle == 0 || worker.Processor == null)
+            {
+                worker.Signal.WaitOne();
+                return;
+            }
+
+            if (worker.Signal.WaitOne(idle, false))
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                if (worker.Pending == null && !worker.Busy && _clock.NowTicks - worker.LastUsedTicks >= idle * TicksPerMillisecond)
+                {
+                    worker.Processor = null;
+                }
             }
         }
 
@@ -389,15 +470,18 @@ namespace NetGuard.Http
         {
             private readonly HttpServer _server;
 
-            internal Worker(HttpServer server, HttpConnectionProcessor processor)
+            internal Worker(HttpServer server)
             {
                 _server = server;
-                Processor = processor;
                 Signal = new AutoResetEvent(false);
                 Thread = new Thread(Run);
             }
 
-            internal HttpConnectionProcessor Processor { get; }
+            // Null until the first connection and after an idle release; set under the server's lock, by the worker.
+            internal HttpConnectionProcessor Processor { get; set; }
+
+            // When the worker last finished a connection (the server's clock); read and written by the worker only.
+            internal long LastUsedTicks { get; set; }
 
             internal AutoResetEvent Signal { get; }
 

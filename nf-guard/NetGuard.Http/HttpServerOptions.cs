@@ -77,6 +77,13 @@ namespace NetGuard.Http
         /// <summary>Largest JSON response a handler can write, in bytes. Default 8192.</summary>
         public int MaxJsonResponseBytes { get; set; } = 8192;
 
+        /// <summary>
+        /// A worker makes its buffers at its first connection and lets them go after this long without one
+        /// (milliseconds), so an admin server nobody is using holds only its threads. 0 keeps them for life.
+        /// Default 30000.
+        /// </summary>
+        public int IdleReleaseMilliseconds { get; set; } = 30000;
+
         /// <summary>Checks every field; throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
         public void Validate()
         {
@@ -95,6 +102,7 @@ namespace NetGuard.Http
             Check(SendRetryMilliseconds, 0, 60000, nameof(SendRetryMilliseconds));
             Check(DrainBodyBytes, 0, 1048576, nameof(DrainBodyBytes));
             Check(MaxJsonResponseBytes, 64, 1048576, nameof(MaxJsonResponseBytes));
+            Check(IdleReleaseMilliseconds, 0, 3600000, nameof(IdleReleaseMilliseconds));
         }
 
         /// <summary>Copies this object, so later changes do not reach a running server.</summary>
@@ -118,6 +126,7 @@ namespace NetGuard.Http
             copy.SendRetryMilliseconds = SendRetryMilliseconds;
             copy.DrainBodyBytes = DrainBodyBytes;
             copy.MaxJsonResponseBytes = MaxJsonResponseBytes;
+            copy.IdleReleaseMilliseconds = IdleReleaseMilliseconds;
             return copy;
         }
 
