@@ -49,7 +49,11 @@ namespace NetGuard.HostTests.Policy
                 .Build();
 
             string json = PolicyExport.ToDeclarationJson(policy);
-            Assert.True(json.Contains("\"name\":\"a\\\"b\\\\c\\u000ad\""), json);
+
+            // Valid JSON whose listener name reads back exactly; no raw control character in the text.
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal("a\"b\\c\nd", document.RootElement.GetProperty("listeners")[0].GetProperty("name").GetString());
+            Assert.DoesNotContain('\n', json);
         }
 
         [Fact]

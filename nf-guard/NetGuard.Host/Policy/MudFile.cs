@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
 using NetGuard.RateLimiting;
 
 namespace NetGuard.Policy
@@ -45,59 +48,61 @@ namespace NetGuard.Policy
                 throw new ArgumentOutOfRangeException(nameof(cacheValidityHours), "RFC 8520 allows 1 to 168 hours.");
             }
 
-            JsonText json = new JsonText();
-            json.BeginObject();
-            json.Name("ietf-mud:mud");
-            json.BeginObject();
-            json.Property("mud-version", 1);
-            json.Property("mud-url", mudUrl);
-            json.Property("last-update", lastUpdate);
-            json.Property("cache-validity", cacheValidityHours);
-            json.Name("is-supported");
-            json.Boolean(true);
-            json.Property("systeminfo", systemInfo);
+            var stream = new MemoryStream();
+            var json = new Utf8JsonWriter(stream);
+            json.WriteStartObject();
+            json.WritePropertyName("ietf-mud:mud");
+            json.WriteStartObject();
+            json.WriteNumber("mud-version", 1);
+            json.WriteString("mud-url", mudUrl);
+            json.WriteString("last-update", lastUpdate);
+            json.WriteNumber("cache-validity", cacheValidityHours);
+            json.WritePropertyName("is-supported");
+            json.WriteBooleanValue(true);
+            json.WriteString("systeminfo", systemInfo);
             WritePolicyReference(json, "from-device-policy", FromDeviceAcl);
             WritePolicyReference(json, "to-device-policy", ToDeviceAcl);
-            json.EndObject();
+            json.WriteEndObject();
 
-            json.Name("ietf-access-control-list:acls");
-            json.BeginObject();
-            json.Name("acl");
-            json.BeginArray();
+            json.WritePropertyName("ietf-access-control-list:acls");
+            json.WriteStartObject();
+            json.WritePropertyName("acl");
+            json.WriteStartArray();
             WriteAcl(json, policy, true);
             WriteAcl(json, policy, false);
-            json.EndArray();
-            json.EndObject();
-            json.EndObject();
-            return json.ToString();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        private static void WritePolicyReference(JsonText json, string name, string acl)
+        private static void WritePolicyReference(Utf8JsonWriter json, string name, string acl)
         {
-            json.Name(name);
-            json.BeginObject();
-            json.Name("access-lists");
-            json.BeginObject();
-            json.Name("access-list");
-            json.BeginArray();
-            json.BeginObject();
-            json.Property("name", acl);
-            json.EndObject();
-            json.EndArray();
-            json.EndObject();
-            json.EndObject();
+            json.WritePropertyName(name);
+            json.WriteStartObject();
+            json.WritePropertyName("access-lists");
+            json.WriteStartObject();
+            json.WritePropertyName("access-list");
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("name", acl);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        private static void WriteAcl(JsonText json, GuardPolicy policy, bool fromDevice)
+        private static void WriteAcl(Utf8JsonWriter json, GuardPolicy policy, bool fromDevice)
         {
             string prefix = fromDevice ? "from" : "to";
-            json.BeginObject();
-            json.Property("name", fromDevice ? FromDeviceAcl : ToDeviceAcl);
-            json.Property("type", "ipv4-acl-type");
-            json.Name("aces");
-            json.BeginObject();
-            json.Name("ace");
-            json.BeginArray();
+            json.WriteStartObject();
+            json.WriteString("name", fromDevice ? FromDeviceAcl : ToDeviceAcl);
+            json.WriteString("type", "ipv4-acl-type");
+            json.WritePropertyName("aces");
+            json.WriteStartObject();
+            json.WritePropertyName("ace");
+            json.WriteStartArray();
             for (int i = 0; i < policy.ListenerCount; i++)
             {
                 ListenerDeclaration listener = policy.GetListener(i);
@@ -132,49 +137,49 @@ namespace NetGuard.Policy
                 }
             }
 
-            json.EndArray();
-            json.EndObject();
-            json.EndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
         // One ACE. remote: the peer's address (0 = any); remoteIsDestination: whether the peer is the
         // packet's destination (from-device) or its source (to-device); portIsDestination: whether the
         // port matches the destination port.
-        private static void WriteAce(JsonText json, string name, int protocol, uint remote, bool remoteIsDestination, bool portIsDestination, int port, bool tcpToDevice)
+        private static void WriteAce(Utf8JsonWriter json, string name, int protocol, uint remote, bool remoteIsDestination, bool portIsDestination, int port, bool tcpToDevice)
         {
-            json.BeginObject();
-            json.Property("name", name);
-            json.Name("matches");
-            json.BeginObject();
-            json.Name("ipv4");
-            json.BeginObject();
-            json.Property("protocol", protocol);
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WritePropertyName("matches");
+            json.WriteStartObject();
+            json.WritePropertyName("ipv4");
+            json.WriteStartObject();
+            json.WriteNumber("protocol", protocol);
             if (remote != 0)
             {
-                json.Property(remoteIsDestination ? "destination-ipv4-network" : "source-ipv4-network", Ipv4.ToString(remote) + "/32");
+                json.WriteString(remoteIsDestination ? "destination-ipv4-network" : "source-ipv4-network", Ipv4.ToString(remote) + "/32");
             }
 
-            json.EndObject();
-            json.Name(protocol == Tcp ? "tcp" : "udp");
-            json.BeginObject();
+            json.WriteEndObject();
+            json.WritePropertyName(protocol == Tcp ? "tcp" : "udp");
+            json.WriteStartObject();
             if (tcpToDevice)
             {
                 // RFC 8520 section 2.1 (augmenting RFC 8519's tcp container): only connections the peer initiates.
-                json.Property("ietf-mud:direction-initiated", "to-device");
+                json.WriteString("ietf-mud:direction-initiated", "to-device");
             }
 
-            json.Name(portIsDestination ? "destination-port" : "source-port");
-            json.BeginObject();
-            json.Property("operator", "eq");
-            json.Property("port", port);
-            json.EndObject();
-            json.EndObject();
-            json.EndObject();
-            json.Name("actions");
-            json.BeginObject();
-            json.Property("forwarding", "accept");
-            json.EndObject();
-            json.EndObject();
+            json.WritePropertyName(portIsDestination ? "destination-port" : "source-port");
+            json.WriteStartObject();
+            json.WriteString("operator", "eq");
+            json.WriteNumber("port", port);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WritePropertyName("actions");
+            json.WriteStartObject();
+            json.WriteString("forwarding", "accept");
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
     }
 }

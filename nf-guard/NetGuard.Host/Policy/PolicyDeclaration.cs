@@ -1,118 +1,135 @@
+using System.IO;
+using System.Text;
+using System.Text.Json;
 using NetGuard.RateLimiting;
 
 namespace NetGuard.Policy
 {
     // Renders PolicyExport.ToDeclarationJson: what the firmware declares, in a form tools and reviewers
-    // can read. Format "netguard-declaration/1"; times are 100 ns ticks, sizes bytes.
+    // can read. Format "netguard-declaration/1"; times are 100 ns ticks, sizes bytes. Written with System.Text.Json
+    // (host build only), so strings are escaped its way (a quote as \u0022).
     internal static class PolicyDeclaration
     {
         public const string Format = "netguard-declaration/1";
 
         public static string Render(GuardPolicy policy)
         {
-            JsonText json = new JsonText();
-            json.BeginObject();
-            json.Property("format", Format);
+            var stream = new MemoryStream();
+            var json = new Utf8JsonWriter(stream);
+            json.WriteStartObject();
+            json.WriteString("format", Format);
 
             // The fixed denials, stated so a reader need not infer them from absence.
-            json.Name("denied");
-            json.BeginArray();
-            json.String("tcp-connect-out");
-            json.String("raw-ip");
-            json.String("icmp");
-            json.String("undeclared-udp");
-            json.String("undeclared-listener");
-            json.EndArray();
+            json.WritePropertyName("denied");
+            json.WriteStartArray();
+            json.WriteStringValue("tcp-connect-out");
+            json.WriteStringValue("raw-ip");
+            json.WriteStringValue("icmp");
+            json.WriteStringValue("undeclared-udp");
+            json.WriteStringValue("undeclared-listener");
+            json.WriteEndArray();
 
-            json.Name("forbiddenPorts");
-            json.BeginArray();
-            json.Number(GuardPolicy.TelnetPort);
-            json.Number(GuardPolicy.AlternateTelnetPort);
-            json.EndArray();
+            json.WritePropertyName("forbiddenPorts");
+            json.WriteStartArray();
+            json.WriteNumberValue(GuardPolicy.TelnetPort);
+            json.WriteNumberValue(GuardPolicy.AlternateTelnetPort);
+            json.WriteEndArray();
 
-            json.Name("listeners");
-            json.BeginArray();
+            json.WritePropertyName("listeners");
+            json.WriteStartArray();
             for (int i = 0; i < policy.ListenerCount; i++)
             {
                 ListenerDeclaration listener = policy.GetListener(i);
-                json.BeginObject();
-                json.Property("name", listener.Name);
-                json.Property("transport", listener.Transport == ListenerTransport.Tcp ? "tcp" : "udp");
-                json.Property("port", listener.Port);
+                json.WriteStartObject();
+                json.WriteString("name", listener.Name);
+                json.WriteString("transport", listener.Transport == ListenerTransport.Tcp ? "tcp" : "udp");
+                json.WriteNumber("port", listener.Port);
                 if (listener.Transport == ListenerTransport.Tcp)
                 {
-                    json.Property("maxConnections", listener.MaxConnections);
-                    json.RateLimit("acceptRate", listener.AcceptRate);
+                    json.WriteNumber("maxConnections", listener.MaxConnections);
+                    WriteRateLimit(json, "acceptRate", listener.AcceptRate);
                 }
 
-                json.EndObject();
+                json.WriteEndObject();
             }
 
-            json.EndArray();
+            json.WriteEndArray();
 
             EgressPolicy egress = policy.Egress;
-            json.Name("egress");
-            json.BeginObject();
-            json.Property("maxDatagramBytes", policy.MaxDatagramBytes);
-            json.Name("classes");
-            json.BeginArray();
+            json.WritePropertyName("egress");
+            json.WriteStartObject();
+            json.WriteNumber("maxDatagramBytes", policy.MaxDatagramBytes);
+            json.WritePropertyName("classes");
+            json.WriteStartArray();
             for (int i = 0; i < egress.ClassCount; i++)
             {
                 WriteClass(json, egress.GetClass(i));
             }
 
-            json.EndArray();
-            json.Name("updateCheck");
+            json.WriteEndArray();
+            json.WritePropertyName("updateCheck");
             if (egress.UpdateCheck == null)
             {
-                json.Null();
+                json.WriteNullValue();
             }
             else
             {
                 WriteClass(json, egress.UpdateCheck);
             }
 
-            json.Name("tcpReply");
-            json.BeginObject();
-            json.RateLimit("perConnectionBytes", egress.TcpReplyPerConnection);
-            json.RateLimit("globalBytes", egress.TcpReplyGlobal);
-            json.EndObject();
-            json.Name("fanOut");
-            json.BeginObject();
-            json.Property("maxNewDestinations", egress.FanOutMaxNewDestinations);
-            json.Property("windowTicks", egress.FanOutWindowTicks);
-            json.EndObject();
-            json.EndObject();
+            json.WritePropertyName("tcpReply");
+            json.WriteStartObject();
+            WriteRateLimit(json, "perConnectionBytes", egress.TcpReplyPerConnection);
+            WriteRateLimit(json, "globalBytes", egress.TcpReplyGlobal);
+            json.WriteEndObject();
+            json.WritePropertyName("fanOut");
+            json.WriteStartObject();
+            json.WriteNumber("maxNewDestinations", egress.FanOutMaxNewDestinations);
+            json.WriteNumber("windowTicks", egress.FanOutWindowTicks);
+            json.WriteEndObject();
+            json.WriteEndObject();
 
-            json.EndObject();
-            return json.ToString();
+            json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        private static void WriteClass(JsonText json, EgressClass egressClass)
+        private static void WriteClass(Utf8JsonWriter json, EgressClass egressClass)
         {
-            json.BeginObject();
-            json.Property("name", egressClass.Name);
-            json.Property("transport", "udp");
-            json.Name("ports");
-            json.BeginArray();
+            json.WriteStartObject();
+            json.WriteString("name", egressClass.Name);
+            json.WriteString("transport", "udp");
+            json.WritePropertyName("ports");
+            json.WriteStartArray();
             for (int p = 0; p < egressClass.PortCount; p++)
             {
-                json.Number(egressClass.GetPort(p));
+                json.WriteNumberValue(egressClass.GetPort(p));
             }
 
-            json.EndArray();
-            json.Name("destinations");
-            json.BeginArray();
+            json.WriteEndArray();
+            json.WritePropertyName("destinations");
+            json.WriteStartArray();
             for (int d = 0; d < egressClass.DestinationCount; d++)
             {
-                json.String(Ipv4.ToString(egressClass.GetDestination(d)));
+                json.WriteStringValue(Ipv4.ToString(egressClass.GetDestination(d)));
             }
 
-            json.EndArray();
-            json.RateLimit("packets", egressClass.PacketLimit);
-            json.RateLimit("bytes", egressClass.ByteLimit);
-            json.Property("minimumIntervalTicks", egressClass.MinimumIntervalTicks);
-            json.EndObject();
+            json.WriteEndArray();
+            WriteRateLimit(json, "packets", egressClass.PacketLimit);
+            WriteRateLimit(json, "bytes", egressClass.ByteLimit);
+            json.WriteNumber("minimumIntervalTicks", egressClass.MinimumIntervalTicks);
+            json.WriteEndObject();
+        }
+
+        // {"capacity":c,"tokensPerPeriod":t,"periodTicks":p}: the token bucket, time in 100 ns ticks.
+        private static void WriteRateLimit(Utf8JsonWriter json, string name, RateLimit limit)
+        {
+            json.WritePropertyName(name);
+            json.WriteStartObject();
+            json.WriteNumber("capacity", limit.Capacity);
+            json.WriteNumber("tokensPerPeriod", limit.TokensPerPeriod);
+            json.WriteNumber("periodTicks", limit.PeriodTicks);
+            json.WriteEndObject();
         }
     }
 }
