@@ -57,6 +57,25 @@ namespace NetGuard.HostTests.Policy
         }
 
         [Fact]
+        public void ToMudJson_KeepsUrlsOffsetsAndNonAsciiAsWritten()
+        {
+            GuardPolicy policy = new GuardPolicyBuilder(EgressPolicy.CreateDefault(new uint[0], NetworkTestKit.Resolver))
+                .AddTcpListener("café", 80, 1, RateLimit.PerSeconds(1, 1, 1))
+                .Build();
+
+            string mud = PolicyExport.ToMudJson(policy, "https://example.com/mud?model=a&rev=2", "Acme's Gerät <v2>", "2026-11-24T01:00:00+01:00", 48);
+            string declaration = PolicyExport.ToDeclarationJson(policy);
+
+            Assert.Contains("\"mud-url\":\"https://example.com/mud?model=a&rev=2\"", mud);
+            Assert.Contains("\"last-update\":\"2026-11-24T01:00:00+01:00\"", mud);
+            Assert.Contains("\"systeminfo\":\"Acme's Gerät <v2>\"", mud);
+            Assert.Contains("\"name\":\"to-listener-café\"", mud);
+            Assert.Contains("\"name\":\"café\"", declaration);
+            using var parsed = System.Text.Json.JsonDocument.Parse(mud);
+            Assert.Equal("Acme's Gerät <v2>", parsed.RootElement.GetProperty("ietf-mud:mud").GetProperty("systeminfo").GetString());
+        }
+
+        [Fact]
         public void ToMudJson_HasTheRfc8520Containers()
         {
             string json = Mud(NetworkTestKit.Policy());

@@ -353,6 +353,19 @@ namespace NetGuard.Http
             return true;
         }
 
+        // Refuse on a path that just ran out of heap: the send may fail the same way, and the worker must live on.
+        private void RefuseWithoutBuffers(IConnection connection)
+        {
+            try
+            {
+                Refuse(connection);
+            }
+            catch (OutOfMemoryException)
+            {
+                // The 503 could not be sent either; Refuse's finally closed the connection.
+            }
+        }
+
         private void Refuse(IConnection connection)
         {
             Interlocked.Increment(ref _busy);
@@ -418,7 +431,7 @@ namespace NetGuard.Http
                     catch (OutOfMemoryException)
                     {
                         // No heap for this worker's buffers now: the client is told to come back, as when all are busy.
-                        Refuse(connection);
+                        RefuseWithoutBuffers(connection);
                         continue;
                     }
 
@@ -451,14 +464,17 @@ namespace NetGuard.Http
                 return;
             }
 
-            if (worker.Signal.WaitOne(idle, false))
+            // Idle time on the server's clock; the wait covers only what is left of it, and the loop comes back here.
+            long idleFor = (_clock.NowTicks - worker.LastUsedTicks) / TicksPerMillisecond;
+            if (idleFor < idle)
             {
+                worker.Signal.WaitOne((int)(idle - idleFor), false);
                 return;
             }
 
             lock (_lock)
             {
-                if (worker.Pending == null && !worker.Busy && _clock.NowTicks - worker.LastUsedTicks >= idle * TicksPerMillisecond)
+                if (worker.Pending == null && !worker.Busy)
                 {
                     worker.Processor = null;
                 }

@@ -49,7 +49,7 @@ namespace NetGuard.Policy
             }
 
             var stream = new MemoryStream();
-            var json = new Utf8JsonWriter(stream);
+            using var json = new Utf8JsonWriter(stream, PolicyExport.WriterOptions);
             json.WriteStartObject();
             json.WritePropertyName("ietf-mud:mud");
             json.WriteStartObject();

@@ -7,7 +7,7 @@ namespace NetGuard.Policy
 {
     // Renders PolicyExport.ToDeclarationJson: what the firmware declares, in a form tools and reviewers
     // can read. Format "netguard-declaration/1"; times are 100 ns ticks, sizes bytes. Written with System.Text.Json
-    // (host build only), so strings are escaped its way (a quote as \u0022).
+    // (host build only).
     internal static class PolicyDeclaration
     {
         public const string Format = "netguard-declaration/1";
@@ -15,7 +15,7 @@ namespace NetGuard.Policy
         public static string Render(GuardPolicy policy)
         {
             var stream = new MemoryStream();
-            var json = new Utf8JsonWriter(stream);
+            using var json = new Utf8JsonWriter(stream, PolicyExport.WriterOptions);
             json.WriteStartObject();
             json.WriteString("format", Format);
 

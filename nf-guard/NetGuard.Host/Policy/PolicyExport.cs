@@ -1,4 +1,6 @@
 using System;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace NetGuard.Policy
 {
@@ -8,6 +10,11 @@ namespace NetGuard.Policy
     /// </summary>
     public static class PolicyExport
     {
+        // Escapes what JSON requires (quote, backslash, control characters) and keeps the rest as text: URLs, RFC 3339
+        // offsets ("+01:00") and non-ASCII names read as written. The files are for people and network controllers,
+        // never embedded in HTML, which is what the "unsafe" in the encoder's name is about.
+        internal static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         /// <summary>
         /// The policy as a machine-readable JSON declaration: listeners with their caps, the egress classes
         /// with their ports, destinations and limits, the TCP reply and fan-out limits, and the fixed
