@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
@@ -70,6 +71,9 @@ namespace NetGuard.Testing
         private readonly FakeSocketLayer _layer;
         private readonly ArrayList _pending = new ArrayList();
 
+        // Set when a connection is queued or the listener closes: what a real listening socket's Poll wakes on.
+        private readonly AutoResetEvent _changed = new AutoResetEvent(false);
+
         public FakeListenerSocket(FakeSocketLayer layer, int port, int backlog)
         {
             _layer = layer;
@@ -85,9 +89,11 @@ namespace NetGuard.Testing
 
         public ReasonCode NextAcceptResult = ReasonCode.Accepted;
 
-        /// <summary>When set, Accept on an empty queue waits out its timeout (as a socket does) instead of returning at once.</summary>
+        /// <summary>
+        /// When set, Accept on an empty queue waits, as a socket does, until a connection is queued or the listener
+        /// closes, at most its timeout, instead of returning at once.
+        /// </summary>
         public bool AcceptWaits;
-
 
         /// <summary>Queues an inbound connection from <paramref name="address"/>:<paramref name="port"/>.</summary>
         public FakeStreamSocket Enqueue(uint address, int port)
@@ -104,6 +110,8 @@ namespace NetGuard.Testing
             {
                 _pending.Add(socket);
             }
+
+            _changed.Set();
         }
 
         public ReasonCode Accept(int timeoutMilliseconds, out IStreamSocket socket)
@@ -121,24 +129,15 @@ namespace NetGuard.Testing
                 return result;
             }
 
-            FakeStreamSocket next = null;
-            lock (_pending)
+            FakeStreamSocket next = Dequeue();
+            if (next == null && AcceptWaits && !Closed && _changed.WaitOne(timeoutMilliseconds, false))
             {
-                if (_pending.Count > 0)
-                {
-                    next = (FakeStreamSocket)_pending[0];
-                    _pending.RemoveAt(0);
-                }
+                next = Dequeue();
             }
 
             if (next == null)
             {
-                if (AcceptWaits)
-                {
-                    System.Threading.Thread.Sleep(timeoutMilliseconds);
-                }
-
-                return ReasonCode.TimedOut;
+                return Closed ? ReasonCode.Closed : ReasonCode.TimedOut;
             }
 
             _layer.Opened();
@@ -152,6 +151,22 @@ namespace NetGuard.Testing
             {
                 Closed = true;
                 _layer.ClosedOne();
+                _changed.Set();
+            }
+        }
+
+        private FakeStreamSocket Dequeue()
+        {
+            lock (_pending)
+            {
+                if (_pending.Count == 0)
+                {
+                    return null;
+                }
+
+                FakeStreamSocket next = (FakeStreamSocket)_pending[0];
+                _pending.RemoveAt(0);
+                return next;
             }
         }
     }
