@@ -97,6 +97,8 @@ namespace NetGuard.Tests.Updates
 
             AssertSame(second, ReadAll(staging, second.Length));
             Assert.IsTrue(files.Exists("b-0000.bin"), "the second image is in slot b");
+            Assert.IsFalse(files.Exists("a-0000.bin"), "the replaced image's chunks are freed");
+            Assert.IsFalse(files.Exists("a-0001.bin"), "all of them");
         }
 
         [TestMethod]

@@ -12,7 +12,8 @@ namespace NetGuard.Updates
     /// write of the index, kept by a <see cref="SlotRecordStore"/> (<c>staged.0</c>, <c>staged.1</c>): a failed or torn
     /// index write leaves the previous index, so the staged image is the old one, the new one, or (after
     /// <see cref="Discard"/>) none, whatever the file system does with an interrupted write. An index whose copies are
-    /// all damaged names nothing. Holds one chunk buffer while writing and one while reading; nothing at rest.
+    /// all damaged names nothing. The replaced image is deleted after the commit, so at rest the area holds one image in
+    /// flash (two while a new one is written). Holds one chunk buffer while writing and one while reading; nothing at rest.
     /// </summary>
     public sealed class ChunkedStagingArea : IStagingArea
     {
@@ -141,6 +142,10 @@ namespace NetGuard.Updates
             _writing = false;
             _chunk = null;
             ForgetReadCache();
+
+            // The image this one replaces is no longer named by the index: its flash is freed now, so at rest the area
+            // holds one image (a cut here leaves chunks that the next Begin into that slot deletes).
+            DeleteSlot(_writeSlot == 'a' ? 'b' : 'a');
             return Decision.Accept();
         }
 
