@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
@@ -10,17 +9,13 @@ namespace NetGuard.Platform
     // A UDP socket. lwIP and Linux both cut a datagram that does not fit the buffer without saying so, so receiving
     // goes through a scratch buffer one byte larger than the largest datagram the stack hands over (the layer's):
     // a datagram longer than the caller's room is reported as TooLarge.
-    internal sealed class NetDatagramSocket : IDatagramSocket
+    internal sealed class NetDatagramSocket : NetSocket, IDatagramSocket
     {
-        private readonly NetSocketLayer _layer;
-        private readonly Socket _socket;
         private readonly byte[] _scratch;
-        private int _closed;
 
         public NetDatagramSocket(NetSocketLayer layer, Socket socket, int localPort, byte[] scratch)
+            : base(layer, socket)
         {
-            _layer = layer;
-            _socket = socket;
             _scratch = scratch;
             LocalPort = localPort;
         }
@@ -36,7 +31,7 @@ namespace NetGuard.Platform
 
             try
             {
-                _socket.SendTo(buffer, offset, count, SocketFlags.None, new IPEndPoint(SocketAddresses.ToIPAddress(address), port));
+                Socket.SendTo(buffer, offset, count, SocketFlags.None, new IPEndPoint(SocketAddresses.ToIPAddress(address), port));
                 return ReasonCode.Accepted;
             }
             catch (SocketException e)
@@ -61,7 +56,7 @@ namespace NetGuard.Platform
 
             try
             {
-                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!Socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     reason = ReasonCode.TimedOut;
                     return 0;
@@ -72,7 +67,7 @@ namespace NetGuard.Platform
                 // One receive at a time uses the scratch buffer.
                 lock (_scratch)
                 {
-                    int received = _socket.ReceiveFrom(_scratch, 0, _scratch.Length, SocketFlags.None, ref remote);
+                    int received = Socket.ReceiveFrom(_scratch, 0, _scratch.Length, SocketFlags.None, ref remote);
                     address = SocketAddresses.FromEndPoint(remote, out port);
                     if (received > count)
                     {
@@ -95,20 +90,6 @@ namespace NetGuard.Platform
                 reason = ReasonCode.Closed;
                 return 0;
             }
-        }
-
-        public void Close()
-        {
-            if (Interlocked.Exchange(ref _closed, 1) == 0)
-            {
-                SocketAddresses.CloseQuietly(_socket);
-                _layer.ClosedOne();
-            }
-        }
-
-        private bool IsClosed
-        {
-            get { return Interlocked.CompareExchange(ref _closed, 0, 0) != 0; }
         }
     }
 }

@@ -1,22 +1,16 @@
 using System;
 using System.Net.Sockets;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
 namespace NetGuard.Platform
 {
     // A listening TCP socket. Accept waits with Poll so that a listener loop can stop.
-    internal sealed class NetListenerSocket : IStreamListenerSocket
+    internal sealed class NetListenerSocket : NetSocket, IStreamListenerSocket
     {
-        private readonly NetSocketLayer _layer;
-        private readonly Socket _socket;
-        private int _closed;
-
         public NetListenerSocket(NetSocketLayer layer, Socket socket, int localPort)
+            : base(layer, socket)
         {
-            _layer = layer;
-            _socket = socket;
             LocalPort = localPort;
         }
 
@@ -25,7 +19,7 @@ namespace NetGuard.Platform
         public ReasonCode Accept(int timeoutMilliseconds, out IStreamSocket socket)
         {
             socket = null;
-            if (Interlocked.CompareExchange(ref _closed, 0, 0) != 0)
+            if (IsClosed)
             {
                 return ReasonCode.Closed;
             }
@@ -34,14 +28,14 @@ namespace NetGuard.Platform
             bool handedOver = false;
             try
             {
-                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!Socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     return ReasonCode.TimedOut;
                 }
 
-                accepted = _socket.Accept();
-                socket = new NetStreamSocket(_layer, accepted);
-                _layer.Opened();
+                accepted = Socket.Accept();
+                socket = new NetStreamSocket(Layer, accepted);
+                Layer.Opened();
                 handedOver = true;
                 return ReasonCode.Accepted;
             }
@@ -59,15 +53,6 @@ namespace NetGuard.Platform
                 {
                     SocketAddresses.CloseQuietly(accepted);
                 }
-            }
-        }
-
-        public void Close()
-        {
-            if (Interlocked.Exchange(ref _closed, 1) == 0)
-            {
-                SocketAddresses.CloseQuietly(_socket);
-                _layer.ClosedOne();
             }
         }
     }

@@ -1,22 +1,16 @@
 using System;
 using System.Net.Sockets;
-using System.Threading;
 using NetGuard.Diagnostics;
 using NetGuard.Network;
 
 namespace NetGuard.Platform
 {
     // An accepted TCP connection's socket. No connect: it only wraps what Accept returned.
-    internal sealed class NetStreamSocket : IStreamSocket
+    internal sealed class NetStreamSocket : NetSocket, IStreamSocket
     {
-        private readonly NetSocketLayer _layer;
-        private readonly Socket _socket;
-        private int _closed;
-
         public NetStreamSocket(NetSocketLayer layer, Socket socket)
+            : base(layer, socket)
         {
-            _layer = layer;
-            _socket = socket;
             int port;
             RemoteAddress = SocketAddresses.FromEndPoint(socket.RemoteEndPoint, out port);
             RemotePort = port;
@@ -25,13 +19,6 @@ namespace NetGuard.Platform
         public uint RemoteAddress { get; }
 
         public int RemotePort { get; }
-
-        // The accepted socket, for the library's TLS session on the device only (nanoFramework's SslStream is built
-        // over a Socket). Internal: firmware never sees it (docs/threat-model.md, "HTTPS on the device").
-        internal Socket Socket
-        {
-            get { return _socket; }
-        }
 
         public ReasonCode Send(byte[] buffer, int offset, int count)
         {
@@ -44,7 +31,7 @@ namespace NetGuard.Platform
             {
                 while (count > 0)
                 {
-                    int sent = _socket.Send(buffer, offset, count, SocketFlags.None);
+                    int sent = Socket.Send(buffer, offset, count, SocketFlags.None);
                     if (sent <= 0)
                     {
                         return ReasonCode.Closed;
@@ -76,13 +63,13 @@ namespace NetGuard.Platform
 
             try
             {
-                if (!_socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
+                if (!Socket.Poll(SocketAddresses.Microseconds(timeoutMilliseconds), SelectMode.SelectRead))
                 {
                     reason = ReasonCode.TimedOut;
                     return 0;
                 }
 
-                int received = _socket.Receive(buffer, offset, count, SocketFlags.None);
+                int received = Socket.Receive(buffer, offset, count, SocketFlags.None);
                 reason = received > 0 ? ReasonCode.Accepted : ReasonCode.Closed;
                 return received;
             }
@@ -98,32 +85,20 @@ namespace NetGuard.Platform
             }
         }
 
-        public void Close()
-        {
-            if (Interlocked.Exchange(ref _closed, 1) != 0)
-            {
-                return;
-            }
-
 #if !NANOFRAMEWORK_1_0
-            // .NET on Linux does not wake a thread blocked in Poll when the descriptor is closed; a shutdown does, so a
-            // displaced connection frees its worker at once. nanoFramework's Socket has no Shutdown.
+        // .NET on Linux does not wake a thread blocked in Poll when the descriptor is closed; a shutdown does, so a
+        // displaced connection frees its worker at once. nanoFramework's Socket has no Shutdown.
+        protected override void BeforeClose()
+        {
             try
             {
-                _socket.Shutdown(SocketShutdown.Both);
+                Socket.Shutdown(SocketShutdown.Both);
             }
             catch (SocketException)
             {
                 // Not connected any more: nothing to wake.
             }
+        }
 #endif
-            SocketAddresses.CloseQuietly(_socket);
-            _layer.ClosedOne();
-        }
-
-        private bool IsClosed
-        {
-            get { return Interlocked.CompareExchange(ref _closed, 0, 0) != 0; }
-        }
     }
 }
