@@ -4,13 +4,8 @@ using System;
 
 namespace NetGuard.Cryptography
 {
-    /// <summary>
-    /// SHA-256 (FIPS 180-4 section 6.2), managed. One-shot through <see cref="Hash(byte[])"/>, or incremental:
-    /// <see cref="Append"/> any number of times, then <see cref="Finish"/>, which writes the digest and resets the
-    /// instance for the next message. Hashing allocates nothing per block: the message schedule is allocated once with the instance.
-    /// An instance is not thread safe.
-    /// </summary>
-    public sealed class Sha256
+    /// <summary>SHA-256 (FIPS 180-4 section 6.2), managed: one-shot through <see cref="Hash(byte[])"/>, or incremental (<see cref="Sha2"/>).</summary>
+    public sealed class Sha256 : Sha2
     {
         /// <summary>The digest size in bytes (256 bits).</summary>
         public const int HashSize = 32;
@@ -18,7 +13,6 @@ namespace NetGuard.Cryptography
         /// <summary>The block size in bytes (512 bits) over which the compression function runs.</summary>
         public const int BlockSize = 64;
 
-        private const int LengthFieldOffset = 64 - 8; // FIPS 180-4 5.1: the last 64 bits of the final block hold the bit length
 
         // K_0..K_63 (FIPS 180-4 section 4.2.2.2): a constant table, never written.
         private static readonly uint[] RoundConstants =
@@ -42,12 +36,10 @@ namespace NetGuard.Cryptography
         };
 
         private readonly uint[] _state = new uint[72]; // [0, 8): chaining value H; [8, 72): the message schedule W_0..W_63
-        private readonly byte[] _buffer = new byte[BlockSize];
-        private int _bufferCount;
-        private long _byteCount;
 
         /// <summary>Creates an instance ready to hash a new message.</summary>
         public Sha256()
+            : base(BlockSize, HashSize, 8)
         {
             Reset();
         }
@@ -82,100 +74,8 @@ namespace NetGuard.Cryptography
             return digest;
         }
 
-        /// <summary>Appends <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the message.</summary>
-        /// <param name="data">The array holding the bytes.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes; zero is allowed.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">The range does not fit in <paramref name="data"/>.</exception>
-        public void Append(byte[] data, int offset, int count)
-        {
-            CryptoArguments.CheckRange(data, offset, count, nameof(data), nameof(offset), nameof(count));
-            _byteCount += count;
-
-            if (_bufferCount > 0)
-            {
-                int take = BlockSize - _bufferCount;
-                if (take > count)
-                {
-                    take = count;
-                }
-
-                Array.Copy(data, offset, _buffer, _bufferCount, take);
-                _bufferCount += take;
-                offset += take;
-                count -= take;
-                if (_bufferCount < BlockSize)
-                {
-                    return;
-                }
-
-                Compress(_buffer, 0);
-                _bufferCount = 0;
-            }
-
-            while (count >= BlockSize)
-            {
-                Compress(data, offset);
-                offset += BlockSize;
-                count -= BlockSize;
-            }
-
-            if (count > 0)
-            {
-                Array.Copy(data, offset, _buffer, 0, count);
-                _bufferCount = count;
-            }
-        }
-
-        /// <summary>
-        /// Pads the message (FIPS 180-4 5.1.1), writes the 32-byte digest to <paramref name="output"/> at
-        /// <paramref name="outputOffset"/>, and resets the instance.
-        /// </summary>
-        /// <param name="output">Receives the digest.</param>
-        /// <param name="outputOffset">Index of the first digest byte.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">Fewer than 32 bytes fit from <paramref name="outputOffset"/>.</exception>
-        public void Finish(byte[] output, int outputOffset)
-        {
-            CryptoArguments.CheckSpace(output, outputOffset, HashSize, nameof(output), nameof(outputOffset));
-
-            // FIPS 180-4 5.1.1: a 1 bit, zeros up to 56 bytes mod 64, then the 64-bit big-endian
-            // message length in bits. Byte counts up to 2^63 - 1 give bit lengths below 2^66.
-            _buffer[_bufferCount++] = 0x80;
-            if (_bufferCount > LengthFieldOffset)
-            {
-                Array.Clear(_buffer, _bufferCount, BlockSize - _bufferCount);
-                Compress(_buffer, 0);
-                _bufferCount = 0;
-            }
-
-            Array.Clear(_buffer, _bufferCount, LengthFieldOffset - _bufferCount);
-            long bitLength = _byteCount << 3;
-            _buffer[LengthFieldOffset + 0] = (byte)(bitLength >> 56);
-            _buffer[LengthFieldOffset + 1] = (byte)(bitLength >> 48);
-            _buffer[LengthFieldOffset + 2] = (byte)(bitLength >> 40);
-            _buffer[LengthFieldOffset + 3] = (byte)(bitLength >> 32);
-            _buffer[LengthFieldOffset + 4] = (byte)(bitLength >> 24);
-            _buffer[LengthFieldOffset + 5] = (byte)(bitLength >> 16);
-            _buffer[LengthFieldOffset + 6] = (byte)(bitLength >> 8);
-            _buffer[LengthFieldOffset + 7] = (byte)(bitLength >> 0);
-            Compress(_buffer, 0);
-
-            for (int i = 0; i < 8; i++)
-            {
-                uint s = _state[i];
-                output[outputOffset + (i * 4) + 0] = (byte)(s >> 24);
-                output[outputOffset + (i * 4) + 1] = (byte)(s >> 16);
-                output[outputOffset + (i * 4) + 2] = (byte)(s >> 8);
-                output[outputOffset + (i * 4) + 3] = (byte)s;
-            }
-
-            Reset();
-        }
-
-        /// <summary>Discards any appended data and starts a new message (FIPS 180-4 5.3.3 initial hash value).</summary>
-        public void Reset()
+        /// <inheritdoc/>
+        internal override void SetInitialState()
         {
             _state[0] = 0x6A09E667u;
             _state[1] = 0xBB67AE85u;
@@ -185,9 +85,6 @@ namespace NetGuard.Cryptography
             _state[5] = 0x9B05688Cu;
             _state[6] = 0x1F83D9ABu;
             _state[7] = 0x5BE0CD19u;
-            Array.Clear(_buffer, 0, BlockSize);
-            _bufferCount = 0;
-            _byteCount = 0;
         }
 
         /// <summary>Copies the chaining value; valid only on a block boundary (used to precompute HMAC pads).</summary>
@@ -200,17 +97,26 @@ namespace NetGuard.Cryptography
         internal void SetState(uint[] source, long byteCount)
         {
             Array.Copy(source, _state, 8);
-            _bufferCount = 0;
-            _byteCount = byteCount;
+            Restart(byteCount);
         }
 
-        /// <summary>Overwrites the chaining value and buffered bytes (which may derive from a key) with zeros.</summary>
-        internal void Wipe()
+        /// <inheritdoc/>
+        internal override void ClearState()
         {
             Array.Clear(_state, 0, _state.Length);
-            Array.Clear(_buffer, 0, BlockSize);
-            _bufferCount = 0;
-            _byteCount = 0;
+        }
+
+        /// <inheritdoc/>
+        internal override void WriteDigest(byte[] output, int offset)
+        {
+            for (int i = 0; i < 8; i++, offset += 4)
+            {
+                uint s = _state[i];
+                for (int j = 3; j >= 0; j--, s >>= 8)
+                {
+                    output[offset + j] = (byte)s;
+                }
+            }
         }
 
         /// <summary>
@@ -222,7 +128,7 @@ namespace NetGuard.Cryptography
         /// nanoFramework interpreter that is as fast as unrolling every round and a fraction of its byte code, and
         /// faster than one round per pass (docs/device-benchmarks.md).
         /// </summary>
-        private void Compress(byte[] block, int offset)
+        internal override void Compress(byte[] block, int offset)
         {
             uint[] w = _state;
             for (int t = 8; t < 24; t++, offset += 4)

@@ -4,13 +4,8 @@ using System;
 
 namespace NetGuard.Cryptography
 {
-    /// <summary>
-    /// SHA-512 (FIPS 180-4 section 6.4), managed. One-shot through <see cref="Hash(byte[])"/>, or incremental:
-    /// <see cref="Append"/> any number of times, then <see cref="Finish"/>, which writes the digest and resets the
-    /// instance for the next message. Hashing allocates nothing per block: the message schedule is allocated once with the instance.
-    /// An instance is not thread safe.
-    /// </summary>
-    public sealed class Sha512
+    /// <summary>SHA-512 (FIPS 180-4 section 6.4), managed: one-shot through <see cref="Hash(byte[])"/>, or incremental (<see cref="Sha2"/>).</summary>
+    public sealed class Sha512 : Sha2
     {
         /// <summary>The digest size in bytes (512 bits).</summary>
         public const int HashSize = 64;
@@ -18,7 +13,6 @@ namespace NetGuard.Cryptography
         /// <summary>The block size in bytes (1024 bits) over which the compression function runs.</summary>
         public const int BlockSize = 128;
 
-        private const int LengthFieldOffset = 128 - 16; // FIPS 180-4 5.1: the last 128 bits of the final block hold the bit length
 
         // K_0..K_79 (FIPS 180-4 section 4.2.3.2): a constant table, never written.
         private static readonly ulong[] RoundConstants =
@@ -46,12 +40,10 @@ namespace NetGuard.Cryptography
         };
 
         private readonly ulong[] _state = new ulong[88]; // [0, 8): chaining value H; [8, 88): the message schedule W_0..W_79
-        private readonly byte[] _buffer = new byte[BlockSize];
-        private int _bufferCount;
-        private long _byteCount;
 
         /// <summary>Creates an instance ready to hash a new message.</summary>
         public Sha512()
+            : base(BlockSize, HashSize, 16)
         {
             Reset();
         }
@@ -86,113 +78,8 @@ namespace NetGuard.Cryptography
             return digest;
         }
 
-        /// <summary>Appends <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the message.</summary>
-        /// <param name="data">The array holding the bytes.</param>
-        /// <param name="offset">Index of the first byte.</param>
-        /// <param name="count">Number of bytes; zero is allowed.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">The range does not fit in <paramref name="data"/>.</exception>
-        public void Append(byte[] data, int offset, int count)
-        {
-            CryptoArguments.CheckRange(data, offset, count, nameof(data), nameof(offset), nameof(count));
-            _byteCount += count;
-
-            if (_bufferCount > 0)
-            {
-                int take = BlockSize - _bufferCount;
-                if (take > count)
-                {
-                    take = count;
-                }
-
-                Array.Copy(data, offset, _buffer, _bufferCount, take);
-                _bufferCount += take;
-                offset += take;
-                count -= take;
-                if (_bufferCount < BlockSize)
-                {
-                    return;
-                }
-
-                Compress(_buffer, 0);
-                _bufferCount = 0;
-            }
-
-            while (count >= BlockSize)
-            {
-                Compress(data, offset);
-                offset += BlockSize;
-                count -= BlockSize;
-            }
-
-            if (count > 0)
-            {
-                Array.Copy(data, offset, _buffer, 0, count);
-                _bufferCount = count;
-            }
-        }
-
-        /// <summary>
-        /// Pads the message (FIPS 180-4 5.1.2), writes the 64-byte digest to <paramref name="output"/> at
-        /// <paramref name="outputOffset"/>, and resets the instance.
-        /// </summary>
-        /// <param name="output">Receives the digest.</param>
-        /// <param name="outputOffset">Index of the first digest byte.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">Fewer than 64 bytes fit from <paramref name="outputOffset"/>.</exception>
-        public void Finish(byte[] output, int outputOffset)
-        {
-            CryptoArguments.CheckSpace(output, outputOffset, HashSize, nameof(output), nameof(outputOffset));
-
-            // FIPS 180-4 5.1.2: a 1 bit, zeros up to 112 bytes mod 128, then the 128-bit big-endian
-            // message length in bits. Byte counts up to 2^63 - 1 give bit lengths below 2^66.
-            _buffer[_bufferCount++] = 0x80;
-            if (_bufferCount > LengthFieldOffset)
-            {
-                Array.Clear(_buffer, _bufferCount, BlockSize - _bufferCount);
-                Compress(_buffer, 0);
-                _bufferCount = 0;
-            }
-
-            Array.Clear(_buffer, _bufferCount, LengthFieldOffset - _bufferCount);
-            ulong bitLengthHigh = (ulong)_byteCount >> 61;
-            ulong bitLengthLow = (ulong)_byteCount << 3;
-            _buffer[LengthFieldOffset + 0] = (byte)(bitLengthHigh >> 56);
-            _buffer[LengthFieldOffset + 1] = (byte)(bitLengthHigh >> 48);
-            _buffer[LengthFieldOffset + 2] = (byte)(bitLengthHigh >> 40);
-            _buffer[LengthFieldOffset + 3] = (byte)(bitLengthHigh >> 32);
-            _buffer[LengthFieldOffset + 4] = (byte)(bitLengthHigh >> 24);
-            _buffer[LengthFieldOffset + 5] = (byte)(bitLengthHigh >> 16);
-            _buffer[LengthFieldOffset + 6] = (byte)(bitLengthHigh >> 8);
-            _buffer[LengthFieldOffset + 7] = (byte)(bitLengthHigh >> 0);
-            _buffer[LengthFieldOffset + 8] = (byte)(bitLengthLow >> 56);
-            _buffer[LengthFieldOffset + 9] = (byte)(bitLengthLow >> 48);
-            _buffer[LengthFieldOffset + 10] = (byte)(bitLengthLow >> 40);
-            _buffer[LengthFieldOffset + 11] = (byte)(bitLengthLow >> 32);
-            _buffer[LengthFieldOffset + 12] = (byte)(bitLengthLow >> 24);
-            _buffer[LengthFieldOffset + 13] = (byte)(bitLengthLow >> 16);
-            _buffer[LengthFieldOffset + 14] = (byte)(bitLengthLow >> 8);
-            _buffer[LengthFieldOffset + 15] = (byte)(bitLengthLow >> 0);
-            Compress(_buffer, 0);
-
-            for (int i = 0; i < 8; i++)
-            {
-                ulong s = _state[i];
-                output[outputOffset + (i * 8) + 0] = (byte)(s >> 56);
-                output[outputOffset + (i * 8) + 1] = (byte)(s >> 48);
-                output[outputOffset + (i * 8) + 2] = (byte)(s >> 40);
-                output[outputOffset + (i * 8) + 3] = (byte)(s >> 32);
-                output[outputOffset + (i * 8) + 4] = (byte)(s >> 24);
-                output[outputOffset + (i * 8) + 5] = (byte)(s >> 16);
-                output[outputOffset + (i * 8) + 6] = (byte)(s >> 8);
-                output[outputOffset + (i * 8) + 7] = (byte)s;
-            }
-
-            Reset();
-        }
-
-        /// <summary>Discards any appended data and starts a new message (FIPS 180-4 5.3.5 initial hash value).</summary>
-        public void Reset()
+        /// <inheritdoc/>
+        internal override void SetInitialState()
         {
             _state[0] = 0x6A09E667F3BCC908UL;
             _state[1] = 0xBB67AE8584CAA73BUL;
@@ -202,32 +89,25 @@ namespace NetGuard.Cryptography
             _state[5] = 0x9B05688C2B3E6C1FUL;
             _state[6] = 0x1F83D9ABFB41BD6BUL;
             _state[7] = 0x5BE0CD19137E2179UL;
-            Array.Clear(_buffer, 0, BlockSize);
-            _bufferCount = 0;
-            _byteCount = 0;
         }
 
-        /// <summary>Copies the chaining value; valid only on a block boundary (used to precompute HMAC pads).</summary>
-        internal void GetState(ulong[] destination)
-        {
-            Array.Copy(_state, destination, 8);
-        }
-
-        /// <summary>Restarts from a chaining value saved on a block boundary after <paramref name="byteCount"/> bytes.</summary>
-        internal void SetState(ulong[] source, long byteCount)
-        {
-            Array.Copy(source, _state, 8);
-            _bufferCount = 0;
-            _byteCount = byteCount;
-        }
-
-        /// <summary>Overwrites the chaining value and buffered bytes (which may derive from a key) with zeros.</summary>
-        internal void Wipe()
+        /// <inheritdoc/>
+        internal override void ClearState()
         {
             Array.Clear(_state, 0, _state.Length);
-            Array.Clear(_buffer, 0, BlockSize);
-            _bufferCount = 0;
-            _byteCount = 0;
+        }
+
+        /// <inheritdoc/>
+        internal override void WriteDigest(byte[] output, int offset)
+        {
+            for (int i = 0; i < 8; i++, offset += 8)
+            {
+                ulong s = _state[i];
+                for (int j = 7; j >= 0; j--, s >>= 8)
+                {
+                    output[offset + j] = (byte)s;
+                }
+            }
         }
 
         /// <summary>
@@ -239,7 +119,7 @@ namespace NetGuard.Cryptography
         /// nanoFramework interpreter that is as fast as unrolling every round and a fraction of its byte code, and
         /// faster than one round per pass (docs/device-benchmarks.md).
         /// </summary>
-        private void Compress(byte[] block, int offset)
+        internal override void Compress(byte[] block, int offset)
         {
             ulong[] w = _state;
             for (int t = 8; t < 24; t++, offset += 8)
