@@ -200,19 +200,12 @@ namespace NetGuard.Credentials
                     return Decision.Refuse(ReasonCode.SetupAlreadyDone);
                 }
 
-                Decision attempt = BeginAttempt(nowTicks);
+                Decision attempt = Attempt(setupCode, true, nowTicks);
                 if (!attempt.IsAccepted)
                 {
                     return attempt;
                 }
 
-                if (!SetupCodeMatches(setupCode))
-                {
-                    _throttle.RecordFailure(nowTicks);
-                    return Decision.Refuse(ReasonCode.SetupCodeInvalid);
-                }
-
-                EndAttemptWithSuccess();
                 Decision quality = CheckNewPassword(newPassword);
                 if (!quality.IsAccepted)
                 {
@@ -256,19 +249,12 @@ namespace NetGuard.Credentials
                     return Decision.Refuse(ReasonCode.SetupRequired);
                 }
 
-                Decision attempt = BeginAttempt(nowTicks);
+                Decision attempt = Attempt(password, false, nowTicks);
                 if (!attempt.IsAccepted)
                 {
                     return attempt;
                 }
 
-                if (!PasswordMatches(password))
-                {
-                    _throttle.RecordFailure(nowTicks);
-                    return Decision.Refuse(ReasonCode.PasswordInvalid);
-                }
-
-                EndAttemptWithSuccess();
                 if (_iterations < _policy.Iterations)
                 {
                     // Upgrade the work factor while the plain password is at hand; if the write fails the old
@@ -352,19 +338,12 @@ namespace NetGuard.Credentials
                     return session;
                 }
 
-                Decision attempt = BeginAttempt(nowTicks);
+                Decision attempt = Attempt(currentPassword, false, nowTicks);
                 if (!attempt.IsAccepted)
                 {
                     return attempt;
                 }
 
-                if (!PasswordMatches(currentPassword))
-                {
-                    _throttle.RecordFailure(nowTicks);
-                    return Decision.Refuse(ReasonCode.PasswordInvalid);
-                }
-
-                EndAttemptWithSuccess();
                 if (SameText(currentPassword, newPassword))
                 {
                     return Decision.Refuse(ReasonCode.PasswordUnchanged);
@@ -450,8 +429,9 @@ namespace NetGuard.Credentials
             return Decision.Accept();
         }
 
-        // Throttle check, then count the attempt on flash before any secret is compared.
-        private Decision BeginAttempt(long nowTicks)
+        // One attempt at a secret (the setup code, or the password): throttle check, then the attempt is counted on
+        // flash before the secret is compared; a wrong secret stays counted, a right one clears the count.
+        private Decision Attempt(string secret, bool isSetupCode, long nowTicks)
         {
             long wait = _throttle.WaitTicks(nowTicks);
             if (wait > 0)
@@ -465,15 +445,17 @@ namespace NetGuard.Credentials
                 return counted;
             }
 
-            return Decision.Accept();
-        }
+            if (!(isSetupCode ? SetupCodeMatches(secret) : PasswordMatches(secret)))
+            {
+                _throttle.RecordFailure(nowTicks);
+                return Decision.Refuse(isSetupCode ? ReasonCode.SetupCodeInvalid : ReasonCode.PasswordInvalid);
+            }
 
-        private void EndAttemptWithSuccess()
-        {
             _throttle.Reset();
 
             // If this write fails the stored count stays one higher than it should: a longer wait, never a shorter one.
             WriteFailures(0);
+            return Decision.Accept();
         }
 
         private Decision CheckNewPassword(string newPassword)
