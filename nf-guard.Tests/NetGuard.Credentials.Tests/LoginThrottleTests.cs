@@ -1,10 +1,9 @@
 using nanoFramework.TestFramework;
-using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.Storage;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Credentials
+namespace NetGuard.Credentials.Tests
 {
     [TestClass]
     public class LoginThrottleTests

@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
-using NetGuard.Credentials;
 
-namespace NetGuard.Tests.Credentials
+namespace NetGuard.Credentials.Tests
 {
     [TestClass]
     public class PasswordTextTests

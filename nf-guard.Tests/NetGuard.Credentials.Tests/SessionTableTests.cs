@@ -1,10 +1,9 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Credentials;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Credentials
+namespace NetGuard.Credentials.Tests
 {
     [TestClass]
     public class SessionTableTests

@@ -1,9 +1,8 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Credentials;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Credentials
+namespace NetGuard.Credentials.Tests
 {
     [TestClass]
     public class SetupCodeTests

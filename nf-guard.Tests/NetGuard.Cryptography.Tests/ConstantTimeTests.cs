@@ -2,9 +2,8 @@
 
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Cryptography;
 
-namespace NetGuard.Tests.Cryptography
+namespace NetGuard.Cryptography.Tests
 {
     [TestClass]
     public class ConstantTimeTests

@@ -2,10 +2,9 @@
 
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Cryptography;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Cryptography
+namespace NetGuard.Cryptography.Tests
 {
     [TestClass]
     public class HmacSha256Tests

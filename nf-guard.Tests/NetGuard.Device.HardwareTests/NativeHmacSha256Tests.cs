@@ -3,7 +3,7 @@ using NetGuard.Cryptography;
 using NetGuard.Platform.Device;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Device
+namespace NetGuard.Device.Tests
 {
     /// <summary>
     /// The native HMAC-SHA256 (nanoFramework.System.Security.Cryptography) against the managed one on published vectors.

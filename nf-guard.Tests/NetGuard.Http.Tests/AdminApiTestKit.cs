@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Network;
 using NetGuard.RateLimiting;
 using NetGuard.Storage;
@@ -9,7 +8,7 @@ using NetGuard.Testing;
 using NetGuard.Text;
 using NetGuard.Updates;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     /// <summary>A fixed JSON answer for a sample route, counting its calls (static: the launcher never constructs test classes).</summary>
     internal sealed class SampleRoute : IRouteHandler

@@ -2,14 +2,13 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Credentials;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Platform;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 using NetGuard.Text;
 using NetGuard.Updates;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class AdminApiTests

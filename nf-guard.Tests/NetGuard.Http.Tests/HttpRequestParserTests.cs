@@ -1,9 +1,8 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class HttpRequestParserTests

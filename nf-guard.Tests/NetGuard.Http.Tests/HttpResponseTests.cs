@@ -1,11 +1,10 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Testing;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     public delegate void HandleAction(HttpRequest request, HttpResponse response);
 

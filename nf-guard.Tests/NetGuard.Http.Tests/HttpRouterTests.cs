@@ -1,9 +1,8 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class HttpRouterTests

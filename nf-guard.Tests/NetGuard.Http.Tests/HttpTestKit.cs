@@ -1,10 +1,9 @@
 using System;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Testing;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     /// <summary>Builds processors with test routes and reads the responses a fake connection captured.</summary>
     public static class HttpTestKit

@@ -1,9 +1,8 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Http;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class JsonReaderTests

@@ -1,9 +1,8 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Http;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class JsonWriterTests

@@ -1,10 +1,9 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Network;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Network
+namespace NetGuard.Network.Tests
 {
     [TestClass]
     public class DatagramChannelTests

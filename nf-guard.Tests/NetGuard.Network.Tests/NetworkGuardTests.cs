@@ -1,12 +1,11 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Network;
 using NetGuard.Policy;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Network
+namespace NetGuard.Network.Tests
 {
     [TestClass]
     public class NetworkGuardTests

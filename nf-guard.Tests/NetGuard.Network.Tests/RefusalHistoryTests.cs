@@ -2,7 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 
-namespace NetGuard.Tests.Network
+namespace NetGuard.Network.Tests
 {
     /// <summary>The per-minute ring behind the admin page's chart.</summary>
     [TestClass]

@@ -1,11 +1,10 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Network;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Network
+namespace NetGuard.Network.Tests
 {
     [TestClass]
     public class RefusalSummaryTests

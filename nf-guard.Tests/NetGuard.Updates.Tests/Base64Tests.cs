@@ -1,8 +1,7 @@
 using nanoFramework.TestFramework;
-using NetGuard.Updates;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     [TestClass]
     public class Base64Tests

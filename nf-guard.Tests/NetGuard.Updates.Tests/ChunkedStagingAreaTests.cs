@@ -3,9 +3,8 @@ using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Storage;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>
     /// The staging area the device and the host both use, over an in-memory file system: images across chunk

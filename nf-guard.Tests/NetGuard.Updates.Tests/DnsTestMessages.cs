@@ -1,6 +1,6 @@
 using System;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>Builds DNS responses by hand (RFC 1035 4.1) for the parser tests.</summary>
     internal static class DnsTestMessages

@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     [TestClass]
     public class FirmwareVersionTests

@@ -1,8 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     [TestClass]
     public class ModelNameTests

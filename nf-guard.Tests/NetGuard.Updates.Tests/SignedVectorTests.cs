@@ -1,9 +1,8 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>
     /// Accept paths and reject twins on the device, with a package and an announcement signed ahead of time on the

@@ -2,9 +2,8 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>Announcement structure and the checks before the signature (signed cases are in the host tests).</summary>
     [TestClass]

@@ -2,9 +2,8 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>Schedule and drop behaviour of the update checker over a scripted channel (signed cases: host tests).</summary>
     [TestClass]

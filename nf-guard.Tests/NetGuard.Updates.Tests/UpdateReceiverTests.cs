@@ -2,9 +2,8 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>Receiver checks that come before the signature (the signed cases are in the host tests).</summary>
     [TestClass]

@@ -1,9 +1,8 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Testing;
-using NetGuard.Updates;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>
     /// The trial contract on the device: an update runs on trial with the counter unchanged, confirms itself, or is

@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 
-namespace NetGuard.Tests.Updates
+namespace NetGuard.Updates.Tests
 {
     /// <summary>Assertions for reason codes (by name, so failures read well on the device too).</summary>
     internal static class UpdatesAssert

@@ -3,10 +3,10 @@ using NetGuard.Network;
 using NetGuard.Policy;
 using NetGuard.Samples.SmartSocket;
 using NetGuard.Testing;
-using NetGuard.Tests.Http;
+using NetGuard.Http.Tests;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Samples
+namespace NetGuard.Samples.Tests
 {
     /// <summary>The simulated smart-socket board: records what the app drives and presses the button on request.</summary>
     internal sealed class FakeRelayBoard : IRelayBoard

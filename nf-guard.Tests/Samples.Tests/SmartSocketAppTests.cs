@@ -3,9 +3,9 @@ using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
 using NetGuard.Samples.SmartSocket;
 using NetGuard.Testing;
-using NetGuard.Tests.Http;
+using NetGuard.Http.Tests;
 
-namespace NetGuard.Tests.Samples
+namespace NetGuard.Samples.Tests
 {
     [TestClass]
     public class SmartSocketAppTests

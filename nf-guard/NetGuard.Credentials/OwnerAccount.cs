@@ -206,20 +206,7 @@ namespace NetGuard.Credentials
                     return attempt;
                 }
 
-                Decision quality = CheckNewPassword(newPassword);
-                if (!quality.IsAccepted)
-                {
-                    return quality;
-                }
-
-                Decision stored = StoreCredential(newPassword, _policy.Iterations);
-                if (!stored.IsAccepted)
-                {
-                    return stored;
-                }
-
-                _sessions.RevokeAll();
-                return Decision.Accept();
+                return ReplacePassword(newPassword);
             }
         }
 
@@ -349,20 +336,7 @@ namespace NetGuard.Credentials
                     return Decision.Refuse(ReasonCode.PasswordUnchanged);
                 }
 
-                Decision quality = CheckNewPassword(newPassword);
-                if (!quality.IsAccepted)
-                {
-                    return quality;
-                }
-
-                Decision stored = StoreCredential(newPassword, _policy.Iterations);
-                if (!stored.IsAccepted)
-                {
-                    return stored;
-                }
-
-                _sessions.RevokeAll();
-                return Decision.Accept();
+                return ReplacePassword(newPassword);
             }
         }
 
@@ -455,6 +429,25 @@ namespace NetGuard.Credentials
 
             // If this write fails the stored count stays one higher than it should: a longer wait, never a shorter one.
             WriteFailures(0);
+            return Decision.Accept();
+        }
+
+        // Checks the new password against the policy, stores its hash and ends every session.
+        private Decision ReplacePassword(string newPassword)
+        {
+            Decision quality = CheckNewPassword(newPassword);
+            if (!quality.IsAccepted)
+            {
+                return quality;
+            }
+
+            Decision stored = StoreCredential(newPassword, _policy.Iterations);
+            if (!stored.IsAccepted)
+            {
+                return stored;
+            }
+
+            _sessions.RevokeAll();
             return Decision.Accept();
         }
 

@@ -122,6 +122,15 @@ namespace NetGuard.Cryptography
             _byteCount = 0;
         }
 
+        /// <summary>Hashes one whole message into a new digest array (the algorithms' static Hash methods).</summary>
+        internal byte[] HashMessage(byte[] data, int offset, int count)
+        {
+            Append(data, offset, count);
+            byte[] digest = new byte[_hashSize];
+            Finish(digest, 0);
+            return digest;
+        }
+
         /// <summary>Restarts after <paramref name="byteCount"/> bytes, on a block boundary; the caller has set the chaining value.</summary>
         internal void Restart(long byteCount)
         {

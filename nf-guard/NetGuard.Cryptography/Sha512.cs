@@ -54,12 +54,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
         public static byte[] Hash(byte[] data)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            return Hash(data, 0, data.Length);
+            return new Sha512().HashMessage(data, 0, data == null ? 0 : data.Length);
         }
 
         /// <summary>Computes the SHA-512 digest of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
@@ -71,11 +66,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentOutOfRangeException">The range does not fit in <paramref name="data"/>.</exception>
         public static byte[] Hash(byte[] data, int offset, int count)
         {
-            Sha512 hash = new Sha512();
-            hash.Append(data, offset, count);
-            byte[] digest = new byte[HashSize];
-            hash.Finish(digest, 0);
-            return digest;
+            return new Sha512().HashMessage(data, offset, count);
         }
 
         /// <inheritdoc/>

@@ -358,37 +358,16 @@ namespace NetGuard.Http
                 position++;
             }
 
-            if (position >= end)
+            if (position >= end || !IsDigit(data[position]))
             {
                 return -1;
             }
 
-            if (data[position] == (byte)'0')
-            {
-                position++;
-            }
-            else if (data[position] >= (byte)'1' && data[position] <= (byte)'9')
-            {
-                while (position < end && IsDigit(data[position]))
-                {
-                    position++;
-                }
-            }
-            else
-            {
-                return -1;
-            }
-
+            position = data[position] == (byte)'0' ? position + 1 : ScanDigits(data, position, end);
             if (position < end && data[position] == (byte)'.')
             {
-                position++;
-                int digits = position;
-                while (position < end && IsDigit(data[position]))
-                {
-                    position++;
-                }
-
-                if (position == digits)
+                position = ScanDigits(data, position + 1, end);
+                if (position < 0)
                 {
                     return -1;
                 }
@@ -402,19 +381,22 @@ namespace NetGuard.Http
                     position++;
                 }
 
-                int digits = position;
-                while (position < end && IsDigit(data[position]))
-                {
-                    position++;
-                }
-
-                if (position == digits)
-                {
-                    return -1;
-                }
+                position = ScanDigits(data, position, end);
             }
 
             return position;
+        }
+
+        // One or more digits from position: returns the end, or -1 when there is none.
+        private static int ScanDigits(byte[] data, int position, int end)
+        {
+            int start = position;
+            while (position < end && IsDigit(data[position]))
+            {
+                position++;
+            }
+
+            return position == start ? -1 : position;
         }
 
         private static int ScanLiteral(byte[] data, int position, int end, out JsonValueKind kind, out bool boolean)

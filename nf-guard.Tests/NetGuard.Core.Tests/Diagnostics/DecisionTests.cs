@@ -1,8 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Diagnostics;
 
-namespace NetGuard.Tests.Diagnostics
+namespace NetGuard.Diagnostics.Tests
 {
     [TestClass]
     public class DecisionTests

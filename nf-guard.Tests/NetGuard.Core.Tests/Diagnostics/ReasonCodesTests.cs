@@ -1,7 +1,6 @@
 using nanoFramework.TestFramework;
-using NetGuard.Diagnostics;
 
-namespace NetGuard.Tests.Diagnostics
+namespace NetGuard.Diagnostics.Tests
 {
     [TestClass]
     public class ReasonCodesTests

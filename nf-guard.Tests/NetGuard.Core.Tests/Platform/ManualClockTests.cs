@@ -2,7 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Platform
+namespace NetGuard.Platform.Tests
 {
     [TestClass]
     public class ManualClockTests

@@ -1,11 +1,10 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Policy;
 using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Policy
+namespace NetGuard.Policy.Tests
 {
     [TestClass]
     public class GuardPolicyTests

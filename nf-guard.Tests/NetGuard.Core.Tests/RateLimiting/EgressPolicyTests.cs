@@ -1,9 +1,8 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Testing;
-using NetGuard.RateLimiting;
 
-namespace NetGuard.Tests.RateLimiting
+namespace NetGuard.RateLimiting.Tests
 {
     [TestClass]
     public class EgressPolicyTests

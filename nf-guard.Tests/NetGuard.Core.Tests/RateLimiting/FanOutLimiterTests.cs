@@ -2,9 +2,8 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Testing;
 using NetGuard.Diagnostics;
-using NetGuard.RateLimiting;
 
-namespace NetGuard.Tests.RateLimiting
+namespace NetGuard.RateLimiting.Tests
 {
     [TestClass]
     public class FanOutLimiterTests

@@ -1,10 +1,9 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.RateLimiting;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.RateLimiting
+namespace NetGuard.RateLimiting.Tests
 {
     [TestClass]
     public class TokenBucketTests

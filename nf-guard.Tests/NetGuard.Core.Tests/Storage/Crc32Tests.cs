@@ -1,8 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
-using NetGuard.Storage;
 
-namespace NetGuard.Tests.Storage
+namespace NetGuard.Storage.Tests
 {
     [TestClass]
     public class Crc32Tests

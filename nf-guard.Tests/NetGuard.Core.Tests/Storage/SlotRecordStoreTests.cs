@@ -1,10 +1,9 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
-using NetGuard.Storage;
 using NetGuard.Testing;
 
-namespace NetGuard.Tests.Storage
+namespace NetGuard.Storage.Tests
 {
     [TestClass]
     public class SlotRecordStoreTests

@@ -2,7 +2,7 @@ using System;
 using nanoFramework.TestFramework;
 using NetGuard.Text;
 
-namespace NetGuard.Tests.Http
+namespace NetGuard.Http.Tests
 {
     [TestClass]
     public class Utf8Tests
