@@ -79,10 +79,7 @@ namespace NetGuard.Testing
 
         public int Receive(byte[] buffer, int offset, int count, int timeoutMilliseconds, out ReasonCode reason)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            ArgumentNullException.ThrowIfNull(buffer, nameof(buffer));
 
             if (offset < 0 || count <= 0 || offset + count > buffer.Length)
             {
@@ -157,10 +154,7 @@ namespace NetGuard.Testing
 
         public Decision Send(byte[] buffer, int offset, int count)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            ArgumentNullException.ThrowIfNull(buffer, nameof(buffer));
 
             if (offset < 0 || count < 0 || offset + count > buffer.Length)
             {

@@ -77,10 +77,7 @@ namespace NetGuard.Testing
         public bool TryWriteAllBytes(string fileName, byte[] data, int offset, int count)
         {
             CheckName(fileName);
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
 
             if (offset < 0 || count < 0 || offset > data.Length - count)
             {
@@ -180,10 +177,7 @@ namespace NetGuard.Testing
 
         private static void CheckName(string fileName)
         {
-            if (fileName == null)
-            {
-                throw new ArgumentNullException(nameof(fileName));
-            }
+            ArgumentNullException.ThrowIfNull(fileName, nameof(fileName));
         }
 
         private static byte[] Copy(byte[] source, int offset, int count)

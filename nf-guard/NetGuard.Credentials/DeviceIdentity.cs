@@ -22,15 +22,8 @@ namespace NetGuard.Credentials
         /// <param name="deviceSecret">A per-device secret of at least 16 bytes, or null to draw the setup code at first boot. Copied.</param>
         public DeviceIdentity(string model, string vendor, byte[] deviceSecret)
         {
-            if (model == null)
-            {
-                throw new ArgumentNullException(nameof(model));
-            }
-
-            if (vendor == null)
-            {
-                throw new ArgumentNullException(nameof(vendor));
-            }
+            ArgumentNullException.ThrowIfNull(model, nameof(model));
+            ArgumentNullException.ThrowIfNull(vendor, nameof(vendor));
 
             if (model.Length == 0 || model.Length > 64)
             {

@@ -26,10 +26,7 @@ namespace NetGuard.Credentials
         /// <param name="persistedFailures">Consecutive failures stored before the restart.</param>
         public LoginThrottle(OwnerAccountPolicy policy, int persistedFailures)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             if (persistedFailures < 0)
             {

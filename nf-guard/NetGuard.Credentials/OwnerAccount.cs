@@ -83,25 +83,10 @@ namespace NetGuard.Credentials
         public OwnerAccount(IRecordStore store, IEntropySource entropy, DeviceIdentity identity, OwnerAccountPolicy policy, HmacSha256Factory passwordHmac)
         {
             _passwordHmac = passwordHmac;
-            if (store == null)
-            {
-                throw new ArgumentNullException(nameof(store));
-            }
-
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
-
-            if (identity == null)
-            {
-                throw new ArgumentNullException(nameof(identity));
-            }
-
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(store, nameof(store));
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
+            ArgumentNullException.ThrowIfNull(identity, nameof(identity));
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             _store = store;
             _entropy = entropy;
@@ -188,10 +173,7 @@ namespace NetGuard.Credentials
         /// <returns>The decision.</returns>
         public Decision CompleteSetup(string setupCode, string newPassword, long nowTicks)
         {
-            if (newPassword == null)
-            {
-                throw new ArgumentNullException(nameof(newPassword));
-            }
+            ArgumentNullException.ThrowIfNull(newPassword, nameof(newPassword));
 
             lock (_gate)
             {
@@ -223,10 +205,7 @@ namespace NetGuard.Credentials
         /// <returns>The decision.</returns>
         public Decision Login(string password, long nowTicks, out string token)
         {
-            if (password == null)
-            {
-                throw new ArgumentNullException(nameof(password));
-            }
+            ArgumentNullException.ThrowIfNull(password, nameof(password));
 
             token = null;
             lock (_gate)
@@ -302,15 +281,8 @@ namespace NetGuard.Credentials
         /// <returns>The decision.</returns>
         public Decision ChangePassword(string token, string currentPassword, string newPassword, long nowTicks)
         {
-            if (currentPassword == null)
-            {
-                throw new ArgumentNullException(nameof(currentPassword));
-            }
-
-            if (newPassword == null)
-            {
-                throw new ArgumentNullException(nameof(newPassword));
-            }
+            ArgumentNullException.ThrowIfNull(currentPassword, nameof(currentPassword));
+            ArgumentNullException.ThrowIfNull(newPassword, nameof(newPassword));
 
             lock (_gate)
             {

@@ -73,15 +73,8 @@ namespace NetGuard.Credentials
         /// <param name="positions">Receives the positions.</param>
         public static void GetBitPositions(string word, uint[] positions)
         {
-            if (word == null)
-            {
-                throw new ArgumentNullException(nameof(word));
-            }
-
-            if (positions == null)
-            {
-                throw new ArgumentNullException(nameof(positions));
-            }
+            ArgumentNullException.ThrowIfNull(word, nameof(word));
+            ArgumentNullException.ThrowIfNull(positions, nameof(positions));
 
             if (positions.Length < HashCount)
             {
@@ -99,15 +92,8 @@ namespace NetGuard.Credentials
 
         private static void Check(byte[] filter, string word)
         {
-            if (filter == null)
-            {
-                throw new ArgumentNullException(nameof(filter));
-            }
-
-            if (word == null)
-            {
-                throw new ArgumentNullException(nameof(word));
-            }
+            ArgumentNullException.ThrowIfNull(filter, nameof(filter));
+            ArgumentNullException.ThrowIfNull(word, nameof(word));
 
             if (filter.Length != ByteCount)
             {

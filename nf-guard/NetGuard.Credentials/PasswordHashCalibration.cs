@@ -53,10 +53,7 @@ namespace NetGuard.Credentials
         /// <returns>The iteration count.</returns>
         public static int Calibrate(IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations, HmacSha256Factory passwordHmac)
         {
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             if (targetTicks <= 0)
             {
@@ -129,10 +126,7 @@ namespace NetGuard.Credentials
         /// <returns>The iteration count.</returns>
         public static int LoadOrCalibrate(IRecordStore store, IMonotonicClock clock, long targetTicks, int minimumIterations, int maximumIterations, HmacSha256Factory passwordHmac)
         {
-            if (store == null)
-            {
-                throw new ArgumentNullException(nameof(store));
-            }
+            ArgumentNullException.ThrowIfNull(store, nameof(store));
 
             byte[] data;
             ReasonCode reason;

@@ -31,15 +31,8 @@ namespace NetGuard.Credentials
         /// <returns>The decision.</returns>
         public static Decision Check(string password, int minimumLength, int maximumLength, string[] contextWords)
         {
-            if (password == null)
-            {
-                throw new ArgumentNullException(nameof(password));
-            }
-
-            if (contextWords == null)
-            {
-                throw new ArgumentNullException(nameof(contextWords));
-            }
+            ArgumentNullException.ThrowIfNull(password, nameof(password));
+            ArgumentNullException.ThrowIfNull(contextWords, nameof(contextWords));
 
             if (minimumLength < 1)
             {
@@ -91,10 +84,7 @@ namespace NetGuard.Credentials
         /// <returns>True when listed (or a false positive).</returns>
         public static bool IsBlocklisted(string word)
         {
-            if (word == null)
-            {
-                throw new ArgumentNullException(nameof(word));
-            }
+            ArgumentNullException.ThrowIfNull(word, nameof(word));
 
             return PasswordBlocklist.Contains(PasswordText.ToLowerAscii(word));
         }

@@ -20,10 +20,7 @@ namespace NetGuard.Credentials
         /// <returns>The number of code points.</returns>
         public static int CodePointCount(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             // A copy: nanoCLR's string indexer returns the high surrogate twice for a pair (and walks the text each call).
             char[] chars = text.ToCharArray();
@@ -49,10 +46,7 @@ namespace NetGuard.Credentials
         /// <returns>A new array with the UTF-8 bytes; the caller should clear it after use.</returns>
         public static byte[] ToUtf8(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             return Utf8.GetBytes(text);
         }
@@ -65,10 +59,7 @@ namespace NetGuard.Credentials
         /// <returns>The lower-cased text.</returns>
         public static string ToLowerAscii(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             char[] chars = text.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
@@ -91,10 +82,7 @@ namespace NetGuard.Credentials
         /// <returns>The core word, possibly empty.</returns>
         public static string StripPadding(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             char[] chars = text.ToCharArray();
             int start = 0;

@@ -32,10 +32,7 @@ namespace NetGuard.Credentials
         /// <param name="policy">The limits.</param>
         public SessionTable(OwnerAccountPolicy policy)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             _policy = policy;
             _tokens = new byte[policy.MaximumSessions][];
@@ -70,10 +67,7 @@ namespace NetGuard.Credentials
         /// <returns>The token, 32 hex characters.</returns>
         public string Create(IEntropySource entropy, long nowTicks)
         {
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
 
             int slot = -1;
             for (int i = 0; i < _tokens.Length; i++)

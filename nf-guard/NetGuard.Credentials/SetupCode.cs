@@ -42,10 +42,7 @@ namespace NetGuard.Credentials
         /// <returns>The canonical code.</returns>
         public static string Generate(IEntropySource entropy)
         {
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
 
             byte[] random = new byte[8];
             entropy.GetBytes(random, 0, random.Length);
@@ -64,10 +61,7 @@ namespace NetGuard.Credentials
         /// <returns>The canonical code.</returns>
         public static string Derive(byte[] deviceSecret)
         {
-            if (deviceSecret == null)
-            {
-                throw new ArgumentNullException(nameof(deviceSecret));
-            }
+            ArgumentNullException.ThrowIfNull(deviceSecret, nameof(deviceSecret));
 
             if (deviceSecret.Length < 16)
             {
@@ -89,10 +83,7 @@ namespace NetGuard.Credentials
         /// <returns>For example <c>K7QM-2XPA-9DHF</c>.</returns>
         public static string Format(string canonical)
         {
-            if (canonical == null)
-            {
-                throw new ArgumentNullException(nameof(canonical));
-            }
+            ArgumentNullException.ThrowIfNull(canonical, nameof(canonical));
 
             if (canonical.Length != Length)
             {

@@ -20,15 +20,8 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentNullException"><paramref name="a"/> or <paramref name="b"/> is null.</exception>
         public static bool Equals(byte[] a, byte[] b)
         {
-            if (a == null)
-            {
-                throw new ArgumentNullException(nameof(a));
-            }
-
-            if (b == null)
-            {
-                throw new ArgumentNullException(nameof(b));
-            }
+            ArgumentNullException.ThrowIfNull(a, nameof(a));
+            ArgumentNullException.ThrowIfNull(b, nameof(b));
 
             if (a.Length != b.Length)
             {

@@ -76,20 +76,9 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         public static bool Verify(byte[] publicKey, byte[] message, byte[] signature)
         {
-            if (publicKey == null)
-            {
-                throw new ArgumentNullException(nameof(publicKey));
-            }
-
-            if (message == null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
-
-            if (signature == null)
-            {
-                throw new ArgumentNullException(nameof(signature));
-            }
+            ArgumentNullException.ThrowIfNull(publicKey, nameof(publicKey));
+            ArgumentNullException.ThrowIfNull(message, nameof(message));
+            ArgumentNullException.ThrowIfNull(signature, nameof(signature));
 
             // RFC 8032 5.1.7: A is 32 octets and the signature 64; anything else is not an Ed25519 signature.
             if (publicKey.Length != PublicKeySize)

@@ -32,10 +32,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public HmacSha256(byte[] key)
         {
-            if (key == null)
-            {
-                throw new ArgumentNullException(nameof(key));
-            }
+            ArgumentNullException.ThrowIfNull(key, nameof(key));
 
             Initialize(key, 0, key.Length);
         }
@@ -79,10 +76,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="data"/> is null.</exception>
         public static byte[] Compute(byte[] key, byte[] data)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
 
             return Compute(key, data, 0, data.Length);
         }

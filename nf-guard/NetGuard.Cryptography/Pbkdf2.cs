@@ -53,10 +53,7 @@ namespace NetGuard.Cryptography
                 return DeriveKey(password, salt, iterations, length);
             }
 
-            if (password == null)
-            {
-                throw new ArgumentNullException(nameof(password));
-            }
+            ArgumentNullException.ThrowIfNull(password, nameof(password));
 
             if (length < 1)
             {
@@ -97,10 +94,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="outputCount"/> is below 1, or the output range does not fit.</exception>
         public static void DeriveKey(byte[] password, byte[] salt, int iterations, byte[] output, int outputOffset, int outputCount)
         {
-            if (password == null)
-            {
-                throw new ArgumentNullException(nameof(password));
-            }
+            ArgumentNullException.ThrowIfNull(password, nameof(password));
 
             CheckArguments(salt, iterations, output, outputOffset, outputCount);
             using (HmacSha256 prf = new HmacSha256(password))
@@ -124,10 +118,7 @@ namespace NetGuard.Cryptography
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="outputCount"/> is below 1, or the output range does not fit.</exception>
         public static void DeriveKey(IHmacSha256 prf, byte[] salt, int iterations, byte[] output, int outputOffset, int outputCount)
         {
-            if (prf == null)
-            {
-                throw new ArgumentNullException(nameof(prf));
-            }
+            ArgumentNullException.ThrowIfNull(prf, nameof(prf));
 
             CheckArguments(salt, iterations, output, outputOffset, outputCount);
 
@@ -186,15 +177,8 @@ namespace NetGuard.Cryptography
 
         private static void CheckArguments(byte[] salt, int iterations, byte[] output, int outputOffset, int outputCount)
         {
-            if (salt == null)
-            {
-                throw new ArgumentNullException(nameof(salt));
-            }
-
-            if (output == null)
-            {
-                throw new ArgumentNullException(nameof(output));
-            }
+            ArgumentNullException.ThrowIfNull(salt, nameof(salt));
+            ArgumentNullException.ThrowIfNull(output, nameof(output));
 
             if (iterations < 1)
             {

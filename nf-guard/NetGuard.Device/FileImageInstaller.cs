@@ -21,10 +21,7 @@ namespace NetGuard.Platform.Device
         /// <returns>The installer.</returns>
         public static SlotImageInstaller Create(string directory, long maxImageLength)
         {
-            if (directory == null)
-            {
-                throw new ArgumentNullException(nameof(directory));
-            }
+            ArgumentNullException.ThrowIfNull(directory, nameof(directory));
 
             return new SlotImageInstaller(
                 new SlotRecordStore(new LittleFsFileSystem(directory), 64),

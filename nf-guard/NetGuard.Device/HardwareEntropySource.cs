@@ -15,10 +15,7 @@ namespace NetGuard.Platform.Device
         /// <inheritdoc />
         public void GetBytes(byte[] buffer, int offset, int count)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            ArgumentNullException.ThrowIfNull(buffer, nameof(buffer));
 
             if (offset < 0 || count < 0 || offset > buffer.Length - count)
             {

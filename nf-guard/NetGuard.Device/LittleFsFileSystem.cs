@@ -25,10 +25,7 @@ namespace NetGuard.Platform.Device
         /// <param name="directory">An absolute folder on a mounted drive.</param>
         public LittleFsFileSystem(string directory)
         {
-            if (directory == null)
-            {
-                throw new ArgumentNullException(nameof(directory));
-            }
+            ArgumentNullException.ThrowIfNull(directory, nameof(directory));
 
             _directory = directory;
             try
@@ -79,10 +76,7 @@ namespace NetGuard.Platform.Device
         /// <inheritdoc />
         public bool TryWriteAllBytes(string fileName, byte[] data, int offset, int count)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
 
             if (offset < 0 || count < 0 || offset > data.Length - count)
             {
@@ -126,10 +120,7 @@ namespace NetGuard.Platform.Device
 
         private string PathOf(string fileName)
         {
-            if (fileName == null)
-            {
-                throw new ArgumentNullException(nameof(fileName));
-            }
+            ArgumentNullException.ThrowIfNull(fileName, nameof(fileName));
 
             if (fileName.Length == 0 || fileName.IndexOf('\\') >= 0 || fileName.IndexOf('/') >= 0 || fileName.IndexOf(':') >= 0)
             {

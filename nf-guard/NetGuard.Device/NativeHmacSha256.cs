@@ -24,10 +24,7 @@ namespace NetGuard.Platform.Device
         /// <returns>The HMAC.</returns>
         public static IHmacSha256 Create(byte[] key)
         {
-            if (key == null)
-            {
-                throw new ArgumentNullException(nameof(key));
-            }
+            ArgumentNullException.ThrowIfNull(key, nameof(key));
 
             return new NativeHmacSha256(key);
         }
@@ -35,15 +32,8 @@ namespace NetGuard.Platform.Device
         /// <inheritdoc />
         public void Compute(byte[] data, int offset, int count, byte[] output, int outputOffset)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
-
-            if (output == null)
-            {
-                throw new ArgumentNullException(nameof(output));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
+            ArgumentNullException.ThrowIfNull(output, nameof(output));
 
             if (offset < 0 || count < 0 || offset > data.Length - count || outputOffset < 0 || outputOffset > output.Length - HmacSha256.HashSize)
             {

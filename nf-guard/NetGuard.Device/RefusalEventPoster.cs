@@ -29,10 +29,7 @@ namespace NetGuard.Platform.Device
         /// <param name="subCategory">The custom event's sub-category.</param>
         public RefusalEventPoster(NetworkGuard guard, byte subCategory)
         {
-            if (guard == null)
-            {
-                throw new ArgumentNullException(nameof(guard));
-            }
+            ArgumentNullException.ThrowIfNull(guard, nameof(guard));
 
             _guard = guard;
             _subCategory = subCategory;

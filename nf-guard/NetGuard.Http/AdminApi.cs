@@ -52,25 +52,10 @@ namespace NetGuard.Http
         /// <param name="clock">The monotonic clock for sessions and throttling.</param>
         public AdminApi(OwnerAccount account, UpdateController updates, NetworkGuard guard, IMonotonicClock clock)
         {
-            if (account == null)
-            {
-                throw new ArgumentNullException(nameof(account));
-            }
-
-            if (updates == null)
-            {
-                throw new ArgumentNullException(nameof(updates));
-            }
-
-            if (guard == null)
-            {
-                throw new ArgumentNullException(nameof(guard));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(account, nameof(account));
+            ArgumentNullException.ThrowIfNull(updates, nameof(updates));
+            ArgumentNullException.ThrowIfNull(guard, nameof(guard));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             _account = account;
             _updates = updates;
@@ -149,10 +134,7 @@ namespace NetGuard.Http
         /// <param name="handler">Answers authenticated requests.</param>
         public void MapAuthenticated(HttpMethod method, string path, IRouteHandler handler)
         {
-            if (handler == null)
-            {
-                throw new ArgumentNullException(nameof(handler));
-            }
+            ArgumentNullException.ThrowIfNull(handler, nameof(handler));
 
             _router.Map(method, path, new Authenticated(this, handler));
         }
@@ -164,10 +146,7 @@ namespace NetGuard.Http
         /// <param name="eraser">The part holding user data.</param>
         public void AddUserData(IUserDataEraser eraser)
         {
-            if (eraser == null)
-            {
-                throw new ArgumentNullException(nameof(eraser));
-            }
+            ArgumentNullException.ThrowIfNull(eraser, nameof(eraser));
 
             lock (_resetGate)
             {

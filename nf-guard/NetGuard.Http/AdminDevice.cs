@@ -70,40 +70,13 @@ namespace NetGuard.Http
         /// <param name="guardFactory">Makes the platform's guard for the policy.</param>
         public AdminDevice(AdminDeviceOptions options, IFileSystem files, IStagingArea staging, IImageInstaller installer, IMonotonicClock clock, IEntropySource entropy, NetworkGuardFactory guardFactory)
         {
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            if (files == null)
-            {
-                throw new ArgumentNullException(nameof(files));
-            }
-
-            if (staging == null)
-            {
-                throw new ArgumentNullException(nameof(staging));
-            }
-
-            if (installer == null)
-            {
-                throw new ArgumentNullException(nameof(installer));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
-
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
-
-            if (guardFactory == null)
-            {
-                throw new ArgumentNullException(nameof(guardFactory));
-            }
+            ArgumentNullException.ThrowIfNull(options, nameof(options));
+            ArgumentNullException.ThrowIfNull(files, nameof(files));
+            ArgumentNullException.ThrowIfNull(staging, nameof(staging));
+            ArgumentNullException.ThrowIfNull(installer, nameof(installer));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
+            ArgumentNullException.ThrowIfNull(guardFactory, nameof(guardFactory));
 
             options.Validate();
             _options = options;
@@ -214,10 +187,7 @@ namespace NetGuard.Http
         /// <param name="handler">Called with the monotonic time.</param>
         public void AddTicker(TickHandler handler)
         {
-            if (handler == null)
-            {
-                throw new ArgumentNullException(nameof(handler));
-            }
+            ArgumentNullException.ThrowIfNull(handler, nameof(handler));
 
             lock (_gate)
             {
@@ -262,10 +232,7 @@ namespace NetGuard.Http
         /// <returns>The decision.</returns>
         public Decision CheckTrial(SelfTest selfTest)
         {
-            if (selfTest == null)
-            {
-                throw new ArgumentNullException(nameof(selfTest));
-            }
+            ArgumentNullException.ThrowIfNull(selfTest, nameof(selfTest));
 
             lock (_gate)
             {

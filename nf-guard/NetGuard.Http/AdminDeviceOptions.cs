@@ -100,30 +100,16 @@ namespace NetGuard.Http
         /// </summary>
         public void Validate()
         {
-            if (Model == null)
-            {
-                throw new ArgumentNullException(nameof(Model));
-            }
-
-            if (Vendor == null)
-            {
-                throw new ArgumentNullException(nameof(Vendor));
-            }
-
-            if (TrustedKeys == null)
-            {
-                throw new ArgumentNullException(nameof(TrustedKeys));
-            }
+            ArgumentNullException.ThrowIfNull(Model, nameof(Model));
+            ArgumentNullException.ThrowIfNull(Vendor, nameof(Vendor));
+            ArgumentNullException.ThrowIfNull(TrustedKeys, nameof(TrustedKeys));
 
             if (TrustedKeys.Length == 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(TrustedKeys), "At least one update signing key is needed.");
             }
 
-            if (NtpServers == null)
-            {
-                throw new ArgumentNullException(nameof(NtpServers));
-            }
+            ArgumentNullException.ThrowIfNull(NtpServers, nameof(NtpServers));
 
             if (AdminPort < 1 || AdminPort > 65535)
             {

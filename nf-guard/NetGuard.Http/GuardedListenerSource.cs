@@ -17,10 +17,7 @@ namespace NetGuard.Http
         /// <param name="listener">A listener opened with <see cref="NetworkGuard.ListenTcp"/>.</param>
         public GuardedListenerSource(GuardedListener listener)
         {
-            if (listener == null)
-            {
-                throw new ArgumentNullException(nameof(listener));
-            }
+            ArgumentNullException.ThrowIfNull(listener, nameof(listener));
 
             _listener = listener;
         }

@@ -46,20 +46,9 @@ namespace NetGuard.Http
         /// <param name="options">Limits.</param>
         public HttpConnectionProcessor(HttpRouter router, IMonotonicClock clock, HttpServerOptions options)
         {
-            if (router == null)
-            {
-                throw new ArgumentNullException(nameof(router));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
-
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
+            ArgumentNullException.ThrowIfNull(router, nameof(router));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
+            ArgumentNullException.ThrowIfNull(options, nameof(options));
 
             _router = router;
             _clock = clock;
@@ -108,10 +97,7 @@ namespace NetGuard.Http
         /// <param name="connection">An accepted connection.</param>
         public void Process(IConnection connection)
         {
-            if (connection == null)
-            {
-                throw new ArgumentNullException(nameof(connection));
-            }
+            ArgumentNullException.ThrowIfNull(connection, nameof(connection));
 
             SetPhase(PhaseHead, connection);
             LastStatus = 0;

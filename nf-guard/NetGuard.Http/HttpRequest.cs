@@ -155,10 +155,7 @@ namespace NetGuard.Http
         /// <returns>True on a match.</returns>
         public bool HeaderEquals(string name, string value)
         {
-            if (value == null)
-            {
-                throw new ArgumentNullException(nameof(value));
-            }
+            ArgumentNullException.ThrowIfNull(value, nameof(value));
 
             int index = FindHeader(name, 0);
             return index >= 0 && EqualsIgnoreCase(ValueStart[index], ValueLength[index], value, value.Length);
@@ -172,10 +169,7 @@ namespace NetGuard.Http
         /// <returns>True on a match.</returns>
         public bool HasMediaType(string mediaType)
         {
-            if (mediaType == null)
-            {
-                throw new ArgumentNullException(nameof(mediaType));
-            }
+            ArgumentNullException.ThrowIfNull(mediaType, nameof(mediaType));
 
             int index = FindHeader("content-type", 0);
             if (index < 0)
@@ -302,10 +296,7 @@ namespace NetGuard.Http
 
         internal int FindHeader(string name, int from)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             for (int i = from; i < HeaderCountValue; i++)
             {

@@ -195,10 +195,7 @@ namespace NetGuard.Http
         /// <param name="text">The body text.</param>
         public void SendText(int status, string contentType, string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             if (_started)
             {
@@ -349,10 +346,7 @@ namespace NetGuard.Http
 
         private void StartHead(int status, string contentType, long contentLength, long retryAfterSeconds, string contentEncoding)
         {
-            if (contentType == null)
-            {
-                throw new ArgumentNullException(nameof(contentType));
-            }
+            ArgumentNullException.ThrowIfNull(contentType, nameof(contentType));
 
             if (status < 100 || status > 599)
             {

@@ -20,15 +20,8 @@ namespace NetGuard.Http
         /// <param name="bodyTimeoutMilliseconds">Deadline for reading the body, in milliseconds; 0 for the server default.</param>
         public HttpRoute(HttpMethod method, string path, IRouteHandler handler, long maxBodyBytes, bool streamBody, int bodyTimeoutMilliseconds)
         {
-            if (path == null)
-            {
-                throw new ArgumentNullException(nameof(path));
-            }
-
-            if (handler == null)
-            {
-                throw new ArgumentNullException(nameof(handler));
-            }
+            ArgumentNullException.ThrowIfNull(path, nameof(path));
+            ArgumentNullException.ThrowIfNull(handler, nameof(handler));
 
             if (method != HttpMethod.Get && method != HttpMethod.Post && method != HttpMethod.Put)
             {

@@ -30,10 +30,7 @@ namespace NetGuard.Http
         /// <param name="route">The route.</param>
         public void Add(HttpRoute route)
         {
-            if (route == null)
-            {
-                throw new ArgumentNullException(nameof(route));
-            }
+            ArgumentNullException.ThrowIfNull(route, nameof(route));
 
             if (_frozen)
             {
@@ -116,10 +113,7 @@ namespace NetGuard.Http
         public ReasonCode Find(HttpMethod method, string path, out HttpRoute route)
         {
             route = null;
-            if (path == null)
-            {
-                throw new ArgumentNullException(nameof(path));
-            }
+            ArgumentNullException.ThrowIfNull(path, nameof(path));
 
             bool pathKnown = false;
             for (int i = 0; i < _routes.Count; i++)

@@ -46,25 +46,10 @@ namespace NetGuard.Http
         /// <param name="options">Limits (copied).</param>
         public HttpServer(IConnectionSource source, HttpRouter router, IMonotonicClock clock, HttpServerOptions options)
         {
-            if (source == null)
-            {
-                throw new ArgumentNullException(nameof(source));
-            }
-
-            if (router == null)
-            {
-                throw new ArgumentNullException(nameof(router));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
-
-            if (options == null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
+            ArgumentNullException.ThrowIfNull(source, nameof(source));
+            ArgumentNullException.ThrowIfNull(router, nameof(router));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
+            ArgumentNullException.ThrowIfNull(options, nameof(options));
 
             _options = options.Copy();
             for (int i = 0; i < router.Count; i++)

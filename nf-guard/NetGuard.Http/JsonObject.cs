@@ -219,10 +219,7 @@ namespace NetGuard.Http
 
         private int IndexOf(string name)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             for (int i = 0; i < _count; i++)
             {

@@ -119,10 +119,7 @@ namespace NetGuard.Http
         /// <param name="name">The name; not null.</param>
         public void WriteName(string name)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             if (_depth == 0 || !_isObject[_depth - 1] || _afterName)
             {

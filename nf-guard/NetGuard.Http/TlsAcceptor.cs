@@ -18,15 +18,8 @@ namespace NetGuard.Http
 
         public TlsAcceptor(IConnectionSource inner, ITlsSessionFactory factory, int handshakeTimeoutMilliseconds)
         {
-            if (inner == null)
-            {
-                throw new ArgumentNullException(nameof(inner));
-            }
-
-            if (factory == null)
-            {
-                throw new ArgumentNullException(nameof(factory));
-            }
+            ArgumentNullException.ThrowIfNull(inner, nameof(inner));
+            ArgumentNullException.ThrowIfNull(factory, nameof(factory));
 
             if (handshakeTimeoutMilliseconds < 1)
             {

@@ -24,10 +24,7 @@ namespace NetGuard.Http
         // The certificate is the platform's X509Certificate2, passed as object: this assembly does not reference System.Net.
         internal TlsConnectionSourceBase(IConnectionSource inner, object certificate, bool hasPrivateKey, int handshakeTimeoutMilliseconds, ITlsSessionFactory factory)
         {
-            if (inner == null)
-            {
-                throw new ArgumentNullException(nameof(inner));
-            }
+            ArgumentNullException.ThrowIfNull(inner, nameof(inner));
 
             CheckServerSettings(certificate, hasPrivateKey, handshakeTimeoutMilliseconds);
             _core = new TlsAcceptor(inner, factory, handshakeTimeoutMilliseconds);
@@ -61,10 +58,7 @@ namespace NetGuard.Http
         // when they are called rather than when the server starts (DeviceNetworkGuard.CreateTlsWrapper).
         internal static void CheckServerSettings(object certificate, bool hasPrivateKey, int handshakeTimeoutMilliseconds)
         {
-            if (certificate == null)
-            {
-                throw new ArgumentNullException(nameof(certificate));
-            }
+            ArgumentNullException.ThrowIfNull(certificate, nameof(certificate));
 
             if (!hasPrivateKey)
             {

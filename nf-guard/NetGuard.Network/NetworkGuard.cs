@@ -74,20 +74,9 @@ namespace NetGuard.Network
         /// <param name="recentRefusals">How many recent refusals to keep.</param>
         public NetworkGuard(GuardPolicy policy, ISocketLayer sockets, IMonotonicClock clock, int recentRefusals)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
-
-            if (sockets == null)
-            {
-                throw new ArgumentNullException(nameof(sockets));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
+            ArgumentNullException.ThrowIfNull(sockets, nameof(sockets));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             _policy = policy;
             _sockets = sockets;

@@ -14,10 +14,7 @@ namespace NetGuard.Updates
         /// <returns>The base64 text with padding.</returns>
         public static string Encode(byte[] data)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
 
             char[] output = new char[((data.Length + 2) / 3) * 4];
             int o = 0;

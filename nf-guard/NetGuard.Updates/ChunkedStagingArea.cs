@@ -40,10 +40,7 @@ namespace NetGuard.Updates
         /// <param name="maxLength">Largest image, in bytes; at least 1.</param>
         public ChunkedStagingArea(IFileSystem files, long maxLength)
         {
-            if (files == null)
-            {
-                throw new ArgumentNullException(nameof(files));
-            }
+            ArgumentNullException.ThrowIfNull(files, nameof(files));
 
             if (maxLength < 1)
             {

@@ -34,20 +34,9 @@ namespace NetGuard.Updates
         /// <param name="timeoutMilliseconds">How long to wait for the answer, in milliseconds.</param>
         public DnsTxtClient(IDatagramChannel channel, IEntropySource entropy, IMonotonicClock clock, uint resolverAddress, int resolverPort, int timeoutMilliseconds)
         {
-            if (channel == null)
-            {
-                throw new ArgumentNullException(nameof(channel));
-            }
-
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(channel, nameof(channel));
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             if (resolverPort < 1 || resolverPort > 65535)
             {

@@ -140,10 +140,7 @@ namespace NetGuard.Updates
 
         private static void CheckValid(string model)
         {
-            if (model == null)
-            {
-                throw new ArgumentNullException(nameof(model));
-            }
+            ArgumentNullException.ThrowIfNull(model, nameof(model));
 
             if (!IsValid(model))
             {

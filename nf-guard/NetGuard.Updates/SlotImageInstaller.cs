@@ -44,20 +44,9 @@ namespace NetGuard.Updates
         /// <param name="slot1">Slot 1: the same.</param>
         public SlotImageInstaller(IRecordStore store, IStagingArea slot0, IStagingArea slot1)
         {
-            if (store == null)
-            {
-                throw new ArgumentNullException(nameof(store));
-            }
-
-            if (slot0 == null)
-            {
-                throw new ArgumentNullException(nameof(slot0));
-            }
-
-            if (slot1 == null)
-            {
-                throw new ArgumentNullException(nameof(slot1));
-            }
+            ArgumentNullException.ThrowIfNull(store, nameof(store));
+            ArgumentNullException.ThrowIfNull(slot0, nameof(slot0));
+            ArgumentNullException.ThrowIfNull(slot1, nameof(slot1));
 
             if (ReferenceEquals(slot0, slot1))
             {
@@ -102,15 +91,8 @@ namespace NetGuard.Updates
         /// <inheritdoc />
         public Decision Activate(IStagingArea staging, StagedUpdate update)
         {
-            if (staging == null)
-            {
-                throw new ArgumentNullException(nameof(staging));
-            }
-
-            if (update == null)
-            {
-                throw new ArgumentNullException(nameof(update));
-            }
+            ArgumentNullException.ThrowIfNull(staging, nameof(staging));
+            ArgumentNullException.ThrowIfNull(update, nameof(update));
 
             lock (_gate)
             {

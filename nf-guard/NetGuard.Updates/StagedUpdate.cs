@@ -14,10 +14,7 @@ namespace NetGuard.Updates
         /// <param name="imageSha256">Its image SHA-256; copied.</param>
         public StagedUpdate(FirmwareVersion version, uint securityCounter, long imageLength, byte[] imageSha256)
         {
-            if (imageSha256 == null)
-            {
-                throw new ArgumentNullException(nameof(imageSha256));
-            }
+            ArgumentNullException.ThrowIfNull(imageSha256, nameof(imageSha256));
 
             if (imageSha256.Length != 32)
             {

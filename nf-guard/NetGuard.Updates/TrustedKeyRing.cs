@@ -37,15 +37,8 @@ namespace NetGuard.Updates
         /// <param name="revokedKeyIds">8-byte ids of revoked keys (may be empty); copied.</param>
         public TrustedKeyRing(uint version, byte[][] publicKeys, byte[][] revokedKeyIds)
         {
-            if (publicKeys == null)
-            {
-                throw new ArgumentNullException(nameof(publicKeys));
-            }
-
-            if (revokedKeyIds == null)
-            {
-                throw new ArgumentNullException(nameof(revokedKeyIds));
-            }
+            ArgumentNullException.ThrowIfNull(publicKeys, nameof(publicKeys));
+            ArgumentNullException.ThrowIfNull(revokedKeyIds, nameof(revokedKeyIds));
 
             if (publicKeys.Length == 0 || publicKeys.Length > MaxKeys)
             {
@@ -135,10 +128,7 @@ namespace NetGuard.Updates
         /// <returns>A new 8-byte array.</returns>
         public static byte[] ComputeKeyId(byte[] publicKey)
         {
-            if (publicKey == null)
-            {
-                throw new ArgumentNullException(nameof(publicKey));
-            }
+            ArgumentNullException.ThrowIfNull(publicKey, nameof(publicKey));
 
             if (publicKey.Length != UpdatePackageFormat.PublicKeySize)
             {
@@ -308,10 +298,7 @@ namespace NetGuard.Updates
         /// <returns>A new array.</returns>
         public byte[] ToSignedPortion(byte[] signerKeyId)
         {
-            if (signerKeyId == null)
-            {
-                throw new ArgumentNullException(nameof(signerKeyId));
-            }
+            ArgumentNullException.ThrowIfNull(signerKeyId, nameof(signerKeyId));
 
             if (signerKeyId.Length != UpdatePackageFormat.KeyIdSize)
             {

@@ -34,10 +34,7 @@ namespace NetGuard.Updates
         /// <param name="store">Where the authenticated floor persists; null to keep it in memory only.</param>
         public TrustedTime(IMonotonicClock clock, IRecordStore store)
         {
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             _clock = clock;
             _store = store;

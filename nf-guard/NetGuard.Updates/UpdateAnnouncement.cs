@@ -89,10 +89,7 @@ namespace NetGuard.Updates
                 throw new ArgumentOutOfRangeException(nameof(expiresAt));
             }
 
-            if (keyId == null)
-            {
-                throw new ArgumentNullException(nameof(keyId));
-            }
+            ArgumentNullException.ThrowIfNull(keyId, nameof(keyId));
 
             if (keyId.Length != UpdatePackageFormat.KeyIdSize)
             {
@@ -209,15 +206,8 @@ namespace NetGuard.Updates
         /// <returns>The outcome.</returns>
         public ReasonCode Verify(TrustedKeyRing keys, string model, ITrustedTime time, int clockSkewSeconds)
         {
-            if (keys == null)
-            {
-                throw new ArgumentNullException(nameof(keys));
-            }
-
-            if (time == null)
-            {
-                throw new ArgumentNullException(nameof(time));
-            }
+            ArgumentNullException.ThrowIfNull(keys, nameof(keys));
+            ArgumentNullException.ThrowIfNull(time, nameof(time));
 
             if (clockSkewSeconds < 0)
             {

@@ -48,30 +48,11 @@ namespace NetGuard.Updates
         /// <param name="clock">Monotonic clock for the schedule.</param>
         public UpdateChecker(UpdateController controller, DnsTxtClient dns, string updateDomain, IEntropySource entropy, IMonotonicClock clock)
         {
-            if (controller == null)
-            {
-                throw new ArgumentNullException(nameof(controller));
-            }
-
-            if (dns == null)
-            {
-                throw new ArgumentNullException(nameof(dns));
-            }
-
-            if (updateDomain == null)
-            {
-                throw new ArgumentNullException(nameof(updateDomain));
-            }
-
-            if (entropy == null)
-            {
-                throw new ArgumentNullException(nameof(entropy));
-            }
-
-            if (clock == null)
-            {
-                throw new ArgumentNullException(nameof(clock));
-            }
+            ArgumentNullException.ThrowIfNull(controller, nameof(controller));
+            ArgumentNullException.ThrowIfNull(dns, nameof(dns));
+            ArgumentNullException.ThrowIfNull(updateDomain, nameof(updateDomain));
+            ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
+            ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
             string name = QueryNameFor(controller.Model, updateDomain);
             if (!DnsTxtMessage.IsValidName(name))

@@ -71,35 +71,12 @@ namespace NetGuard.Updates
         /// <param name="time">Trusted time for expiry checks.</param>
         public UpdateController(UpdateSettings settings, TrustedKeyRing builtInKeys, IRecordStore store, IStagingArea staging, IImageInstaller installer, ITrustedTime time)
         {
-            if (settings == null)
-            {
-                throw new ArgumentNullException(nameof(settings));
-            }
-
-            if (builtInKeys == null)
-            {
-                throw new ArgumentNullException(nameof(builtInKeys));
-            }
-
-            if (store == null)
-            {
-                throw new ArgumentNullException(nameof(store));
-            }
-
-            if (staging == null)
-            {
-                throw new ArgumentNullException(nameof(staging));
-            }
-
-            if (installer == null)
-            {
-                throw new ArgumentNullException(nameof(installer));
-            }
-
-            if (time == null)
-            {
-                throw new ArgumentNullException(nameof(time));
-            }
+            ArgumentNullException.ThrowIfNull(settings, nameof(settings));
+            ArgumentNullException.ThrowIfNull(builtInKeys, nameof(builtInKeys));
+            ArgumentNullException.ThrowIfNull(store, nameof(store));
+            ArgumentNullException.ThrowIfNull(staging, nameof(staging));
+            ArgumentNullException.ThrowIfNull(installer, nameof(installer));
+            ArgumentNullException.ThrowIfNull(time, nameof(time));
 
             _settings = settings;
             _store = store;

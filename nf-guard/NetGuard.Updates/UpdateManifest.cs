@@ -22,10 +22,7 @@ namespace NetGuard.Updates
         /// <param name="keyId">8-byte key id; copied.</param>
         public UpdateManifest(string model, FirmwareVersion version, uint securityCounter, long imageLength, byte[] imageSha256, long issuedAt, long expiresAt, byte[] keyId)
         {
-            if (model == null)
-            {
-                throw new ArgumentNullException(nameof(model));
-            }
+            ArgumentNullException.ThrowIfNull(model, nameof(model));
 
             if (!ModelName.IsValid(model))
             {
@@ -37,20 +34,14 @@ namespace NetGuard.Updates
                 throw new ArgumentOutOfRangeException(nameof(imageLength));
             }
 
-            if (imageSha256 == null)
-            {
-                throw new ArgumentNullException(nameof(imageSha256));
-            }
+            ArgumentNullException.ThrowIfNull(imageSha256, nameof(imageSha256));
 
             if (imageSha256.Length != 32)
             {
                 throw new ArgumentOutOfRangeException(nameof(imageSha256));
             }
 
-            if (keyId == null)
-            {
-                throw new ArgumentNullException(nameof(keyId));
-            }
+            ArgumentNullException.ThrowIfNull(keyId, nameof(keyId));
 
             if (keyId.Length != UpdatePackageFormat.KeyIdSize)
             {

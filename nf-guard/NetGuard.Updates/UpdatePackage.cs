@@ -16,10 +16,7 @@ namespace NetGuard.Updates
         /// <returns>A new array: header then manifest.</returns>
         public static byte[] SignedPortion(byte[] manifest)
         {
-            if (manifest == null)
-            {
-                throw new ArgumentNullException(nameof(manifest));
-            }
+            ArgumentNullException.ThrowIfNull(manifest, nameof(manifest));
 
             if (manifest.Length == 0 || manifest.Length > UpdatePackageFormat.MaxManifestLength)
             {
@@ -43,20 +40,14 @@ namespace NetGuard.Updates
         public static byte[] Assemble(byte[] manifest, byte[] signature, byte[] image)
         {
             byte[] signed = SignedPortion(manifest);
-            if (signature == null)
-            {
-                throw new ArgumentNullException(nameof(signature));
-            }
+            ArgumentNullException.ThrowIfNull(signature, nameof(signature));
 
             if (signature.Length != UpdatePackageFormat.SignatureSize)
             {
                 throw new ArgumentOutOfRangeException(nameof(signature));
             }
 
-            if (image == null)
-            {
-                throw new ArgumentNullException(nameof(image));
-            }
+            ArgumentNullException.ThrowIfNull(image, nameof(image));
 
             byte[] package = new byte[signed.Length + signature.Length + image.Length];
             Array.Copy(signed, 0, package, 0, signed.Length);

@@ -25,10 +25,7 @@ namespace NetGuard.Updates
         /// <param name="clockSkewSeconds">How far in the future an issue time may lie, in seconds.</param>
         public UpdateSettings(string model, FirmwareVersion builtInVersion, uint builtInSecurityCounter, int maxImageLength, int clockSkewSeconds)
         {
-            if (model == null)
-            {
-                throw new ArgumentNullException(nameof(model));
-            }
+            ArgumentNullException.ThrowIfNull(model, nameof(model));
 
             if (!ModelName.IsValid(model))
             {

@@ -24,10 +24,7 @@ namespace NetGuard.Policy
         /// <param name="egress">The egress policy (see <see cref="EgressPolicy.CreateDefault"/>).</param>
         public GuardPolicyBuilder(EgressPolicy egress)
         {
-            if (egress == null)
-            {
-                throw new ArgumentNullException(nameof(egress));
-            }
+            ArgumentNullException.ThrowIfNull(egress, nameof(egress));
 
             _egress = egress;
         }
@@ -60,10 +57,7 @@ namespace NetGuard.Policy
                 throw new ArgumentOutOfRangeException(nameof(maxConnections), "All listeners together may hold at most 16 sockets (lwIP's limit on ESP32).");
             }
 
-            if (acceptRate == null)
-            {
-                throw new ArgumentNullException(nameof(acceptRate));
-            }
+            ArgumentNullException.ThrowIfNull(acceptRate, nameof(acceptRate));
 
             Append(new ListenerDeclaration(name, port, ListenerTransport.Tcp, maxConnections, acceptRate));
             return this;
@@ -115,10 +109,7 @@ namespace NetGuard.Policy
 
         private void CheckName(string name)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             if (name.Length == 0 || name.Length > 32)
             {

@@ -45,45 +45,29 @@ namespace NetGuard.RateLimiting
         // so the default policy retains no duplicate (the device heap is 80-100 KB).
         internal EgressClass(string name, int[] ports, uint[] destinations, RateLimit packetLimit, RateLimit byteLimit, long minimumIntervalTicks, bool copyArrays)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             if (name.Length == 0 || name.Length > MaxNameLength)
             {
                 throw new ArgumentOutOfRangeException(nameof(name), "The name must have 1 to 32 characters.");
             }
 
-            if (ports == null)
-            {
-                throw new ArgumentNullException(nameof(ports));
-            }
+            ArgumentNullException.ThrowIfNull(ports, nameof(ports));
 
             if (ports.Length == 0 || ports.Length > MaxPorts)
             {
                 throw new ArgumentOutOfRangeException(nameof(ports), "A class lists 1 to 8 ports.");
             }
 
-            if (destinations == null)
-            {
-                throw new ArgumentNullException(nameof(destinations));
-            }
+            ArgumentNullException.ThrowIfNull(destinations, nameof(destinations));
 
             if (destinations.Length == 0 || destinations.Length > MaxDestinations)
             {
                 throw new ArgumentOutOfRangeException(nameof(destinations), "A class lists 1 to 8 destinations.");
             }
 
-            if (packetLimit == null)
-            {
-                throw new ArgumentNullException(nameof(packetLimit));
-            }
-
-            if (byteLimit == null)
-            {
-                throw new ArgumentNullException(nameof(byteLimit));
-            }
+            ArgumentNullException.ThrowIfNull(packetLimit, nameof(packetLimit));
+            ArgumentNullException.ThrowIfNull(byteLimit, nameof(byteLimit));
 
             if (minimumIntervalTicks < 0)
             {

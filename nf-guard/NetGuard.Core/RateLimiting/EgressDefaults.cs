@@ -140,10 +140,7 @@ namespace NetGuard.RateLimiting
         /// <returns>The class.</returns>
         public static EgressClass Ntp(uint[] servers)
         {
-            if (servers == null)
-            {
-                throw new ArgumentNullException(nameof(servers));
-            }
+            ArgumentNullException.ThrowIfNull(servers, nameof(servers));
 
             if (servers.Length == 0 || servers.Length > MaxNtpServers)
             {
@@ -229,10 +226,7 @@ namespace NetGuard.RateLimiting
         /// <returns>The class.</returns>
         public static EgressClass Dhcp(uint[] dhcpServers)
         {
-            if (dhcpServers == null)
-            {
-                throw new ArgumentNullException(nameof(dhcpServers));
-            }
+            ArgumentNullException.ThrowIfNull(dhcpServers, nameof(dhcpServers));
 
             if (dhcpServers.Length > EgressClass.MaxDestinations - 1)
             {

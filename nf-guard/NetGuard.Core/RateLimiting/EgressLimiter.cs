@@ -49,10 +49,7 @@ namespace NetGuard.RateLimiting
         /// <param name="policy">The policy to enforce.</param>
         public EgressLimiter(EgressPolicy policy)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             _policy = policy;
             EgressClass[] classes = policy.Classes;
@@ -347,10 +344,7 @@ namespace NetGuard.RateLimiting
         /// <returns>Accepted, or the refusal with its reason and wait.</returns>
         public Decision DecideTcpReply(TokenBucket connectionBucket, int byteCount, long nowTicks)
         {
-            if (connectionBucket == null)
-            {
-                throw new ArgumentNullException(nameof(connectionBucket));
-            }
+            ArgumentNullException.ThrowIfNull(connectionBucket, nameof(connectionBucket));
 
             if (byteCount < 0)
             {

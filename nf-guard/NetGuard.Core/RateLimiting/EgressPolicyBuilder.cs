@@ -28,10 +28,7 @@ namespace NetGuard.RateLimiting
         /// <param name="dnsResolver">The DNS resolver in host order.</param>
         public EgressPolicyBuilder(uint[] ntpServers, uint dnsResolver)
         {
-            if (ntpServers == null)
-            {
-                throw new ArgumentNullException(nameof(ntpServers));
-            }
+            ArgumentNullException.ThrowIfNull(ntpServers, nameof(ntpServers));
 
             if (ntpServers.Length > EgressDefaults.MaxNtpServers)
             {
@@ -73,10 +70,7 @@ namespace NetGuard.RateLimiting
         /// <returns>This builder.</returns>
         public EgressPolicyBuilder AddClass(EgressClass egressClass)
         {
-            if (egressClass == null)
-            {
-                throw new ArgumentNullException(nameof(egressClass));
-            }
+            ArgumentNullException.ThrowIfNull(egressClass, nameof(egressClass));
 
             if (IndexOf(egressClass.Name) >= 0)
             {
@@ -102,10 +96,7 @@ namespace NetGuard.RateLimiting
         /// <returns>This builder.</returns>
         public EgressPolicyBuilder ReplaceClass(EgressClass egressClass)
         {
-            if (egressClass == null)
-            {
-                throw new ArgumentNullException(nameof(egressClass));
-            }
+            ArgumentNullException.ThrowIfNull(egressClass, nameof(egressClass));
 
             int index = IndexOf(egressClass.Name);
             if (index < 0)
@@ -149,10 +140,7 @@ namespace NetGuard.RateLimiting
         /// <returns>This builder.</returns>
         public EgressPolicyBuilder SetUpdateCheck(EgressClass updateCheck)
         {
-            if (updateCheck == null)
-            {
-                throw new ArgumentNullException(nameof(updateCheck));
-            }
+            ArgumentNullException.ThrowIfNull(updateCheck, nameof(updateCheck));
 
             _updateCheck = updateCheck;
             return this;
@@ -174,15 +162,8 @@ namespace NetGuard.RateLimiting
         /// <returns>This builder.</returns>
         public EgressPolicyBuilder SetTcpReplyLimits(RateLimit perConnection, RateLimit global)
         {
-            if (perConnection == null)
-            {
-                throw new ArgumentNullException(nameof(perConnection));
-            }
-
-            if (global == null)
-            {
-                throw new ArgumentNullException(nameof(global));
-            }
+            ArgumentNullException.ThrowIfNull(perConnection, nameof(perConnection));
+            ArgumentNullException.ThrowIfNull(global, nameof(global));
 
             _tcpReplyPerConnection = perConnection;
             _tcpReplyGlobal = global;

@@ -44,10 +44,7 @@ namespace NetGuard.Storage
         /// <param name="maxRecordLength">Largest record payload, in bytes.</param>
         public SlotRecordStore(IFileSystem files, int maxRecordLength)
         {
-            if (files == null)
-            {
-                throw new ArgumentNullException(nameof(files));
-            }
+            ArgumentNullException.ThrowIfNull(files, nameof(files));
 
             if (maxRecordLength < 1 || maxRecordLength > 1048576)
             {
@@ -187,10 +184,7 @@ namespace NetGuard.Storage
 
         private static void CheckName(string name)
         {
-            if (name == null)
-            {
-                throw new ArgumentNullException(nameof(name));
-            }
+            ArgumentNullException.ThrowIfNull(name, nameof(name));
 
             if (name.Length < 1 || name.Length > MaxNameLength)
             {

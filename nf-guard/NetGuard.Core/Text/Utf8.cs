@@ -21,10 +21,7 @@ namespace NetGuard.Text
         /// <returns>The encoded length in bytes.</returns>
         public static int GetByteCount(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             // Reads the text a window at a time: nanoCLR's string indexer walks the UTF-8 text from its start on every
             // call, and a whole ToCharArray() copy of a page-sized text would not fit a device's heap.
@@ -81,10 +78,7 @@ namespace NetGuard.Text
         /// <returns>Bytes written.</returns>
         public static int Encode(string text, ref int charIndex, byte[] destination, int offset, int count)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            ArgumentNullException.ThrowIfNull(text, nameof(text));
 
             ByteRange.Check(destination, offset, count);
             if (charIndex < 0 || charIndex > text.Length)
@@ -164,10 +158,7 @@ namespace NetGuard.Text
         /// <returns>1 to 4, or 0 when there is no room.</returns>
         public static int EncodeCodePoint(int codePoint, byte[] destination, int position, int end)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
+            ArgumentNullException.ThrowIfNull(destination, nameof(destination));
 
             if (codePoint < 0 || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
             {
@@ -235,10 +226,7 @@ namespace NetGuard.Text
         /// <returns>Bytes used, or 0 when invalid.</returns>
         public static int DecodeCodePoint(byte[] data, int position, int end, out int codePoint)
         {
-            if (data == null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+            ArgumentNullException.ThrowIfNull(data, nameof(data));
 
             codePoint = -1;
             if (position < 0 || position >= end || end > data.Length)

@@ -27,20 +27,9 @@ namespace NetGuard.Policy
 
         public static string Render(GuardPolicy policy, string mudUrl, string systemInfo, string lastUpdate, int cacheValidityHours)
         {
-            if (mudUrl == null)
-            {
-                throw new ArgumentNullException(nameof(mudUrl));
-            }
-
-            if (systemInfo == null)
-            {
-                throw new ArgumentNullException(nameof(systemInfo));
-            }
-
-            if (lastUpdate == null)
-            {
-                throw new ArgumentNullException(nameof(lastUpdate));
-            }
+            ArgumentNullException.ThrowIfNull(mudUrl, nameof(mudUrl));
+            ArgumentNullException.ThrowIfNull(systemInfo, nameof(systemInfo));
+            ArgumentNullException.ThrowIfNull(lastUpdate, nameof(lastUpdate));
 
             // RFC 8520 section 2.1: cache-validity is 1 to 168 hours.
             if (cacheValidityHours < 1 || cacheValidityHours > 168)

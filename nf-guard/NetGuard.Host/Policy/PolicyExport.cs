@@ -24,10 +24,7 @@ namespace NetGuard.Policy
         /// <returns>The JSON text.</returns>
         public static string ToDeclarationJson(GuardPolicy policy)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             return PolicyDeclaration.Render(policy);
         }
@@ -46,10 +43,7 @@ namespace NetGuard.Policy
         /// <returns>The JSON text.</returns>
         public static string ToMudJson(GuardPolicy policy, string mudUrl, string systemInfo, string lastUpdate, int cacheValidityHours)
         {
-            if (policy == null)
-            {
-                throw new ArgumentNullException(nameof(policy));
-            }
+            ArgumentNullException.ThrowIfNull(policy, nameof(policy));
 
             return MudFile.Render(policy, mudUrl, systemInfo, lastUpdate, cacheValidityHours);
         }

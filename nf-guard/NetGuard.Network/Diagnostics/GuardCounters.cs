@@ -26,10 +26,7 @@ namespace NetGuard.Diagnostics
         /// <param name="sourceNames">The source names; copied.</param>
         public GuardCounters(string[] sourceNames)
         {
-            if (sourceNames == null)
-            {
-                throw new ArgumentNullException(nameof(sourceNames));
-            }
+            ArgumentNullException.ThrowIfNull(sourceNames, nameof(sourceNames));
 
             string[] copy = new string[sourceNames.Length];
             for (int i = 0; i < sourceNames.Length; i++)

@@ -41,10 +41,7 @@ namespace NetGuard.Diagnostics
         /// <param name="destination">At least <see cref="Minutes"/> elements.</param>
         public void CopyTo(long nowTicks, int[] destination)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
+            ArgumentNullException.ThrowIfNull(destination, nameof(destination));
 
             if (destination.Length < Minutes)
             {

@@ -105,10 +105,7 @@ namespace NetGuard.Diagnostics
         /// <param name="refusal">The refusal.</param>
         public void Record(RefusalEvent refusal)
         {
-            if (refusal == null)
-            {
-                throw new ArgumentNullException(nameof(refusal));
-            }
+            ArgumentNullException.ThrowIfNull(refusal, nameof(refusal));
 
             Record(refusal.TimeTicks, refusal.Reason, refusal.Source, refusal.LocalPort, refusal.RemoteAddress, refusal.RemotePort);
         }
@@ -121,10 +118,7 @@ namespace NetGuard.Diagnostics
         /// <returns>The number written.</returns>
         public int CopyTo(RefusalEvent[] destination)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
+            ArgumentNullException.ThrowIfNull(destination, nameof(destination));
 
             lock (_gate)
             {

@@ -27,10 +27,7 @@ namespace NetGuard.Diagnostics
         /// <param name="intervalTicks">Least time between two lines, in 100 ns ticks.</param>
         public RefusalSummary(NetworkGuard guard, long intervalTicks)
         {
-            if (guard == null)
-            {
-                throw new ArgumentNullException(nameof(guard));
-            }
+            ArgumentNullException.ThrowIfNull(guard, nameof(guard));
 
             if (intervalTicks < 1)
             {

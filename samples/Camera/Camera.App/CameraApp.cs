@@ -30,15 +30,8 @@ namespace NetGuard.Samples.Camera
         /// <param name="frames">Where frames come from.</param>
         public CameraApp(AdminDevice device, IFrameSource frames)
         {
-            if (device == null)
-            {
-                throw new ArgumentNullException(nameof(device));
-            }
-
-            if (frames == null)
-            {
-                throw new ArgumentNullException(nameof(frames));
-            }
+            ArgumentNullException.ThrowIfNull(device, nameof(device));
+            ArgumentNullException.ThrowIfNull(frames, nameof(frames));
 
             _frames = frames;
             _frame = new byte[frames.MaxFrameBytes];

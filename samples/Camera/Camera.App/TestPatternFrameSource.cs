@@ -18,10 +18,7 @@ namespace NetGuard.Samples.Camera
         /// <inheritdoc />
         public int Capture(byte[] buffer, out ReasonCode reason)
         {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(nameof(buffer));
-            }
+            ArgumentNullException.ThrowIfNull(buffer, nameof(buffer));
 
             byte[] frame = TestPatternJpeg.Bytes;
             if (buffer.Length < frame.Length)

@@ -40,15 +40,8 @@ namespace NetGuard.Samples.SmartSocket
         /// <param name="board">The relay, button and LED.</param>
         public SmartSocketApp(AdminDevice device, IRelayBoard board)
         {
-            if (device == null)
-            {
-                throw new ArgumentNullException(nameof(device));
-            }
-
-            if (board == null)
-            {
-                throw new ArgumentNullException(nameof(board));
-            }
+            ArgumentNullException.ThrowIfNull(device, nameof(device));
+            ArgumentNullException.ThrowIfNull(board, nameof(board));
 
             _device = device;
             _board = board;
