@@ -74,6 +74,7 @@ namespace NetGuard.DeviceBenchmarks
             Report("session-heap-with-app");
             Assert.IsTrue(device.Start().IsAccepted, "start");
             s_layer.LastListener.AcceptWaits = true;
+            Thread.Sleep(200); // lets the server's threads reach their waits, whose interpreter frames count at rest
             try
             {
                 Session(device, app);

@@ -132,6 +132,12 @@ namespace NetGuard.Http
             return _remaining == 0;
         }
 
+        // Forgets the finished connection, so that an idle worker does not keep it alive.
+        internal void Detach()
+        {
+            _connection = null;
+        }
+
         internal void Start(IConnection connection, HttpRequest request, long contentLength, long deadlineTicks)
         {
             _connection = connection;

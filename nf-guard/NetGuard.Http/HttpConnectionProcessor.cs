@@ -129,6 +129,7 @@ namespace NetGuard.Http
                 connection.Close();
                 _request.Wipe();
                 _response.Wipe();
+                _body.Detach();
                 SetPhase(PhaseIdle, null);
             }
         }

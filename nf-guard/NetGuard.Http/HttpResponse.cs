@@ -329,6 +329,7 @@ namespace NetGuard.Http
             Array.Clear(_out, 0, _out.Length);
             Array.Clear(_json.Buffer, 0, _json.Length);
             _json.Reset();
+            _connection = null; // a finished connection (its socket, buffers and reply bucket) is not kept alive
         }
 
         internal void SetAllow(string methods)

@@ -364,97 +364,21 @@ namespace NetGuard.Http
             }
         }
 
-        private void WorkerLoop(Worker worker)
-        {
-            while (true)
-            {
-                IConnection connection = null;
-                bool stopping;
-                lock (_lock)
-                {
-                    stopping = _stopping;
-                    if (worker.Pending != null)
-                    {
-                        connection = worker.Pending;
-                        worker.Pending = null;
-                    }
-                    else
-                    {
-                        worker.Busy = false;
-                    }
-                }
-
-                if (connection == null)
-                {
-                    _workerFreed.Set();
-                }
-
-                if (connection == null)
-                {
-                    if (stopping)
-                    {
-                        return;
-                    }
-
-                    WaitForWork(worker);
-                    continue;
-                }
-
-                if (stopping)
-                {
-                    connection.Close();
-                    continue;
-                }
-
-                HttpConnectionProcessor processor = worker.Processor;
-                if (processor == null)
-                {
-                    try
-                    {
-                        processor = new HttpConnectionProcessor(_router, _clock, _options);
-                    }
-                    catch (OutOfMemoryException)
-                    {
-                        // No heap for this worker's buffers now: the client is told to come back, as when all are busy.
-                        RefuseWithoutBuffers(connection);
-                        continue;
-                    }
-
-                    lock (_lock)
-                    {
-                        worker.Processor = processor;
-                        stopping = _stopping;
-                    }
-
-                    if (stopping)
-                    {
-                        // Stop looked before this processor existed, so it could not abort it: close here.
-                        connection.Close();
-                        continue;
-                    }
-                }
-
-                processor.Process(connection);
-                worker.LastUsedTicks = _clock.NowTicks;
-            }
-        }
-
-        // Waits for a connection; a worker holding buffers lets them go once it has had none for IdleReleaseMilliseconds.
-        private void WaitForWork(Worker worker)
+        // How long an idle worker waits for a connection (Timeout.Infinite while it holds no buffers); a worker that has
+        // had none for IdleReleaseMilliseconds lets its buffers go and gets 0, to look again.
+        private int IdleWaitMilliseconds(Worker worker)
         {
             int idle = _options.IdleReleaseMilliseconds;
             if (idle == 0 || worker.Processor == null)
             {
-                worker.Signal.WaitOne();
-                return;
+                return Timeout.Infinite;
             }
 
-            // Idle time on the server's clock; the wait covers only what is left of it, and the loop comes back here.
+            // Idle time on the server's clock; the wait covers only what is left of it.
             long idleFor = (_clock.NowTicks - worker.LastUsedTicks) / TicksPerMillisecond;
             if (idleFor < idle)
             {
-                worker.Signal.WaitOne((int)(idle - idleFor), false);
-                return;
+                return (int)(idle - idleFor);
             }
 
             lock (_lock)
@@ -464,6 +388,8 @@ namespace NetGuard.Http
                     worker.Processor = null;
                 }
             }
+
+            return 0;
         }
 
         // One worker: its thread, its processor and buffers, and a one-connection hand-off slot.
@@ -494,9 +420,83 @@ namespace NetGuard.Http
             // Guarded by the server's lock: true from hand-off until the worker finds no pending connection.
             internal bool Busy { get; set; }
 
+            // The thread's entry: the serving loop itself, so that a waiting worker holds two interpreter frames (this
+            // and the wait), each about 400 bytes of heap on nanoCLR.
             private void Run()
             {
-                _server.WorkerLoop(this);
+                HttpServer server = _server;
+                while (true)
+                {
+                    IConnection connection = null;
+                    bool stopping;
+                    lock (server._lock)
+                    {
+                        stopping = server._stopping;
+                        if (Pending != null)
+                        {
+                            connection = Pending;
+                            Pending = null;
+                        }
+                        else
+                        {
+                            Busy = false;
+                        }
+                    }
+
+                    if (connection == null)
+                    {
+                        server._workerFreed.Set();
+                        if (stopping)
+                        {
+                            return;
+                        }
+
+                        int wait = server.IdleWaitMilliseconds(this);
+                        if (wait != 0)
+                        {
+                            Signal.WaitOne(wait, false);
+                        }
+
+                        continue;
+                    }
+
+                    if (stopping)
+                    {
+                        connection.Close();
+                        continue;
+                    }
+
+                    HttpConnectionProcessor processor = Processor;
+                    if (processor == null)
+                    {
+                        try
+                        {
+                            processor = new HttpConnectionProcessor(server._router, server._clock, server._options);
+                        }
+                        catch (OutOfMemoryException)
+                        {
+                            // No heap for this worker's buffers now: the client is told to come back, as when all are busy.
+                            server.RefuseWithoutBuffers(connection);
+                            continue;
+                        }
+
+                        lock (server._lock)
+                        {
+                            Processor = processor;
+                            stopping = server._stopping;
+                        }
+
+                        if (stopping)
+                        {
+                            // Stop looked before this processor existed, so it could not abort it: close here.
+                            connection.Close();
+                            continue;
+                        }
+                    }
+
+                    processor.Process(connection);
+                    LastUsedTicks = server._clock.NowTicks;
+                }
             }
         }
     }
