@@ -245,12 +245,7 @@ namespace NetGuard.Credentials
         {
             lock (_gate)
             {
-                if (!_active)
-                {
-                    return Decision.Refuse(ReasonCode.SetupRequired);
-                }
-
-                return _sessions.Authorize(token, nowTicks);
+                return AuthorizeLocked(token, nowTicks);
             }
         }
 
@@ -286,12 +281,7 @@ namespace NetGuard.Credentials
 
             lock (_gate)
             {
-                if (!_active)
-                {
-                    return Decision.Refuse(ReasonCode.SetupRequired);
-                }
-
-                Decision session = _sessions.Authorize(token, nowTicks);
+                Decision session = AuthorizeLocked(token, nowTicks);
                 if (!session.IsAccepted)
                 {
                     return session;
@@ -323,18 +313,8 @@ namespace NetGuard.Credentials
         {
             lock (_gate)
             {
-                if (!_active)
-                {
-                    return Decision.Refuse(ReasonCode.SetupRequired);
-                }
-
-                Decision session = _sessions.Authorize(token, nowTicks);
-                if (!session.IsAccepted)
-                {
-                    return session;
-                }
-
-                return ResetLocked();
+                Decision session = AuthorizeLocked(token, nowTicks);
+                return session.IsAccepted ? ResetLocked() : session;
             }
         }
 
@@ -373,6 +353,11 @@ namespace NetGuard.Credentials
             _store.Delete(FailureRecord);
             _throttle.Reset();
             return Decision.Accept();
+        }
+
+        private Decision AuthorizeLocked(string token, long nowTicks)
+        {
+            return _active ? _sessions.Authorize(token, nowTicks) : Decision.Refuse(ReasonCode.SetupRequired);
         }
 
         // One attempt at a secret (the setup code, or the password): throttle check, then the attempt is counted on

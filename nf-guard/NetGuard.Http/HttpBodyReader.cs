@@ -156,11 +156,6 @@ namespace NetGuard.Http
             }
         }
 
-        internal void SetDeadline(long deadlineTicks)
-        {
-            _deadlineTicks = deadlineTicks;
-        }
-
         private int Fail(ReasonCode failure, out ReasonCode reason)
         {
             _failure = failure;
