@@ -390,22 +390,8 @@ namespace NetGuard.Http
             {
                 // A resolver on another port (a local forwarder, the host simulation's test resolver): the same
                 // limits as the defaults, only the port differs.
-                int[] ports = new int[] { options.DnsPort };
-                uint[] resolver = new uint[] { options.DnsResolver };
-                builder.ReplaceClass(new EgressClass(
-                    EgressDefaults.DnsName,
-                    ports,
-                    resolver,
-                    RateLimit.PerSeconds(EgressDefaults.DnsBurst, 1, EgressDefaults.DnsSecondsPerQuery),
-                    RateLimit.PerSeconds(EgressDefaults.DnsBurst * EgressDefaults.DnsPacketBytes, EgressDefaults.DnsPacketBytes, EgressDefaults.DnsSecondsPerQuery),
-                    0));
-                builder.SetUpdateCheck(new EgressClass(
-                    EgressDefaults.UpdateCheckName,
-                    ports,
-                    resolver,
-                    RateLimit.PerSeconds(EgressDefaults.UpdateCheckBurst, 1, EgressDefaults.UpdateCheckSecondsPerQuery),
-                    RateLimit.PerSeconds(EgressDefaults.UpdateCheckBurst * EgressDefaults.DnsPacketBytes, EgressDefaults.DnsPacketBytes, EgressDefaults.UpdateCheckSecondsPerQuery),
-                    0));
+                builder.ReplaceClass(EgressDefaults.Dns(options.DnsResolver, options.DnsPort));
+                builder.SetUpdateCheck(EgressDefaults.UpdateCheck(options.DnsResolver, options.DnsPort));
             }
 
             if (options.UpdateDomain == null || options.UpdateDomain.Length == 0)

@@ -105,6 +105,30 @@ namespace NetGuard.RateLimiting.Tests
         }
 
         [TestMethod]
+        public void DnsAndUpdateCheckOnAnotherPort_KeepTheirLimits()
+        {
+            EgressClass dns = EgressDefaults.Dns(Resolver, 5300);
+            EgressClass update = EgressDefaults.UpdateCheck(Resolver, 5300);
+
+            Assert.AreEqual(5300, dns.GetPort(0));
+            Assert.AreEqual(1, dns.PortCount);
+            Assert.IsTrue(dns.AllowsDestination(Resolver));
+            AssertLimit(dns.PacketLimit, 10, 1, 6 * Second, "packets");
+            Assert.AreEqual(5300, update.GetPort(0));
+            Assert.AreEqual("UpdateCheck", update.Name);
+            AssertLimit(update.PacketLimit, 2, 1, 6 * 3600 * Second, "packets");
+        }
+
+        [TestMethod]
+        public void DnsAndUpdateCheckOnAnotherPort_RefuseBadPortsAndResolvers()
+        {
+            NetworkTestKit.ThrowsOutOfRange("ports", () => EgressDefaults.Dns(Resolver, 0));
+            NetworkTestKit.ThrowsOutOfRange("ports", () => EgressDefaults.UpdateCheck(Resolver, 65536));
+            NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressDefaults.Dns(Ipv4.MdnsGroup, 5300));
+            NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressDefaults.UpdateCheck(0, 5300));
+        }
+
+        [TestMethod]
         public void CreateDefault_TcpRepliesAndFanOutHaveTheDocumentedLimits()
         {
             EgressPolicy policy = Default();

@@ -154,14 +154,7 @@ namespace NetGuard.RateLimiting
                 destinations[i] = servers[i];
             }
 
-            return new EgressClass(
-                NtpName,
-                new int[] { NtpPort },
-                destinations,
-                RateLimit.PerSeconds(NtpBurst, 1, NtpSecondsPerPacket),
-                RateLimit.PerSeconds(NtpBurst * NtpPacketBytes, NtpPacketBytes, NtpSecondsPerPacket),
-                NtpMinimumIntervalSeconds * TimeSpan.TicksPerSecond,
-                false);
+            return Paced(NtpName, new int[] { NtpPort }, destinations, NtpBurst, NtpPacketBytes, NtpSecondsPerPacket, NtpMinimumIntervalSeconds * TimeSpan.TicksPerSecond);
         }
 
         /// <summary>
@@ -173,29 +166,24 @@ namespace NetGuard.RateLimiting
         /// <returns>The class.</returns>
         public static EgressClass Dns(uint resolver)
         {
+            return Dns(resolver, DnsPort);
+        }
+
+        /// <summary>The DNS class (see <see cref="Dns(uint)"/>) for a resolver on another port (a local forwarder).</summary>
+        /// <param name="resolver">The resolver address in host order.</param>
+        /// <param name="port">The resolver's UDP port, 1 to 65535.</param>
+        /// <returns>The class.</returns>
+        public static EgressClass Dns(uint resolver, int port)
+        {
             CheckUnicast(resolver, nameof(resolver));
-            return new EgressClass(
-                DnsName,
-                new int[] { DnsPort },
-                new uint[] { resolver },
-                RateLimit.PerSeconds(DnsBurst, 1, DnsSecondsPerQuery),
-                RateLimit.PerSeconds(DnsBurst * DnsPacketBytes, DnsPacketBytes, DnsSecondsPerQuery),
-                0,
-                false);
+            return Paced(DnsName, new int[] { port }, new uint[] { resolver }, DnsBurst, DnsPacketBytes, DnsSecondsPerQuery, 0);
         }
 
         /// <summary>The mDNS class: UDP 5353 to 224.0.0.251; 8 packets burst, 1 per second. Never fails.</summary>
         /// <returns>The class.</returns>
         public static EgressClass Mdns()
         {
-            return new EgressClass(
-                MdnsName,
-                new int[] { MdnsPort },
-                new uint[] { Ipv4.MdnsGroup },
-                RateLimit.PerSeconds(MdnsBurst, 1, MdnsSecondsPerPacket),
-                RateLimit.PerSeconds(MdnsBurst * MdnsPacketBytes, MdnsPacketBytes, MdnsSecondsPerPacket),
-                0,
-                false);
+            return Paced(MdnsName, new int[] { MdnsPort }, new uint[] { Ipv4.MdnsGroup }, MdnsBurst, MdnsPacketBytes, MdnsSecondsPerPacket, 0);
         }
 
         /// <summary>
@@ -206,14 +194,7 @@ namespace NetGuard.RateLimiting
         /// <returns>The class.</returns>
         public static EgressClass Ssdp()
         {
-            return new EgressClass(
-                SsdpName,
-                new int[] { SsdpPort },
-                new uint[] { Ipv4.SsdpGroup },
-                RateLimit.PerSeconds(SsdpBurst, 1, SsdpSecondsPerPacket),
-                RateLimit.PerSeconds(SsdpBurst * SsdpPacketBytes, SsdpPacketBytes, SsdpSecondsPerPacket),
-                0,
-                false);
+            return Paced(SsdpName, new int[] { SsdpPort }, new uint[] { Ipv4.SsdpGroup }, SsdpBurst, SsdpPacketBytes, SsdpSecondsPerPacket, 0);
         }
 
         /// <summary>
@@ -241,14 +222,7 @@ namespace NetGuard.RateLimiting
                 destinations[i + 1] = dhcpServers[i];
             }
 
-            return new EgressClass(
-                DhcpName,
-                new int[] { DhcpServerPort, DhcpClientPort },
-                destinations,
-                RateLimit.PerSeconds(DhcpBurst, 1, DhcpSecondsPerPacket),
-                RateLimit.PerSeconds(DhcpBurst * DhcpPacketBytes, DhcpPacketBytes, DhcpSecondsPerPacket),
-                0,
-                false);
+            return Paced(DhcpName, new int[] { DhcpServerPort, DhcpClientPort }, destinations, DhcpBurst, DhcpPacketBytes, DhcpSecondsPerPacket, 0);
         }
 
         /// <summary>
@@ -261,15 +235,17 @@ namespace NetGuard.RateLimiting
         /// <returns>The class.</returns>
         public static EgressClass UpdateCheck(uint resolver)
         {
+            return UpdateCheck(resolver, DnsPort);
+        }
+
+        /// <summary>The update-check class (see <see cref="UpdateCheck(uint)"/>) for a resolver on another port.</summary>
+        /// <param name="resolver">The resolver address in host order.</param>
+        /// <param name="port">The resolver's UDP port, 1 to 65535.</param>
+        /// <returns>The class.</returns>
+        public static EgressClass UpdateCheck(uint resolver, int port)
+        {
             CheckUnicast(resolver, nameof(resolver));
-            return new EgressClass(
-                UpdateCheckName,
-                new int[] { DnsPort },
-                new uint[] { resolver },
-                RateLimit.PerSeconds(UpdateCheckBurst, 1, UpdateCheckSecondsPerQuery),
-                RateLimit.PerSeconds(UpdateCheckBurst * DnsPacketBytes, DnsPacketBytes, UpdateCheckSecondsPerQuery),
-                0,
-                false);
+            return Paced(UpdateCheckName, new int[] { port }, new uint[] { resolver }, UpdateCheckBurst, DnsPacketBytes, UpdateCheckSecondsPerQuery, 0);
         }
 
         /// <summary>The byte limit of one accepted TCP connection's replies: 64 KiB burst, 32 KiB/s. Never fails.</summary>
@@ -290,6 +266,20 @@ namespace NetGuard.RateLimiting
                 TcpReplyGlobalBurstBytes,
                 TcpReplyGlobalBytesPerSecond / TcpRefillStepsPerSecond,
                 TimeSpan.TicksPerSecond / TcpRefillStepsPerSecond);
+        }
+
+        // A class of bursts of packets of at most packetBytes, refilled one packet per secondsPerPacket; it takes the
+        // arrays it is given (built here, never touched again) instead of copying them.
+        private static EgressClass Paced(string name, int[] ports, uint[] destinations, int burst, int packetBytes, int secondsPerPacket, long minimumIntervalTicks)
+        {
+            return new EgressClass(
+                name,
+                ports,
+                destinations,
+                RateLimit.PerSeconds(burst, 1, secondsPerPacket),
+                RateLimit.PerSeconds(burst * packetBytes, packetBytes, secondsPerPacket),
+                minimumIntervalTicks,
+                false);
         }
 
         private static void CheckUnicast(uint[] addresses, string field)

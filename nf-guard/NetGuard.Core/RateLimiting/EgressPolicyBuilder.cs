@@ -136,7 +136,7 @@ namespace NetGuard.RateLimiting
         /// Replaces the update-check class (its resolver and limits). Throws
         /// <see cref="ArgumentNullException"/> for null.
         /// </summary>
-        /// <param name="updateCheck">The class, usually built like <see cref="EgressDefaults.UpdateCheck"/>.</param>
+        /// <param name="updateCheck">The class, usually built like <see cref="EgressDefaults.UpdateCheck(uint)"/>.</param>
         /// <returns>This builder.</returns>
         public EgressPolicyBuilder SetUpdateCheck(EgressClass updateCheck)
         {
