@@ -142,46 +142,6 @@ namespace NetGuard.HostTests.Cryptography
             }
         }
 
-        [Fact]
-        public void Hash_OffsetOverloadHashesOnlyTheRange()
-        {
-            // Arrange
-            byte[] buffer = { 0xFF, 0x61, 0x62, 0x63, 0xFF };
-
-            // Act + Assert
-            Assert.Equal(Sha256.Hash(new byte[] { 0x61, 0x62, 0x63 }), Sha256.Hash(buffer, 1, 3));
-            Assert.Equal(Sha512.Hash(new byte[] { 0x61, 0x62, 0x63 }), Sha512.Hash(buffer, 1, 3));
-        }
-
-        [Fact]
-        public void Reset_DiscardsAppendedData()
-        {
-            // Arrange
-            var hash = new Sha256();
-            hash.Append(new byte[] { 1, 2, 3 }, 0, 3);
-            byte[] digest = new byte[32];
-
-            // Act
-            hash.Reset();
-            hash.Finish(digest, 0);
-
-            // Assert
-            Assert.Equal(System.Security.Cryptography.SHA256.HashData(Array.Empty<byte>()), digest);
-        }
-
-        [Fact]
-        public void Hash_InvalidArgumentsThrow()
-        {
-            // Act + Assert
-            Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => Sha256.Hash(null)).ParamName);
-            Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => Sha512.Hash(null, 0, 0)).ParamName);
-            Assert.Equal("offset", Assert.Throws<ArgumentOutOfRangeException>(() => Sha256.Hash(new byte[4], 5, 0)).ParamName);
-            Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => Sha256.Hash(new byte[4], 1, 4)).ParamName);
-            Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => Sha512.Hash(new byte[4], 0, -1)).ParamName);
-            Assert.Equal("outputOffset", Assert.Throws<ArgumentOutOfRangeException>(() => new Sha256().Finish(new byte[40], 9)).ParamName);
-            Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => new Sha512().Finish(null, 0)).ParamName);
-        }
-
         /// <summary>Lengths 0..300 plus many around the 56/64 and 112/128 padding boundaries.</summary>
         private static IEnumerable<int> Lengths(Random random)
         {

@@ -37,14 +37,19 @@ namespace NetGuard.Cryptography.Tests
         }
 
         [TestMethod]
-        public void DeriveKey_InvalidArgumentsThrow()
+        public void DeriveKey_InvalidArguments_ThrowNamingTheParameter()
         {
             byte[] p = { 1 };
             byte[] s = { 2 };
-            Assert.ThrowsException(typeof(ArgumentNullException), () => Pbkdf2.DeriveKey((byte[])null, s, 1, 32));
-            Assert.ThrowsException(typeof(ArgumentNullException), () => Pbkdf2.DeriveKey(p, null, 1, 32));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Pbkdf2.DeriveKey(p, s, 0, 32));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Pbkdf2.DeriveKey(p, s, 1, 0));
+            NetworkTestKit.ThrowsNull("password", () => Pbkdf2.DeriveKey((byte[])null, s, 1, 32));
+            NetworkTestKit.ThrowsNull("salt", () => Pbkdf2.DeriveKey(p, null, 1, 32));
+            NetworkTestKit.ThrowsOutOfRange("iterations", () => Pbkdf2.DeriveKey(p, s, 0, 32));
+            NetworkTestKit.ThrowsOutOfRange("iterations", () => Pbkdf2.DeriveKey(p, s, -5, 32));
+            NetworkTestKit.ThrowsOutOfRange("length", () => Pbkdf2.DeriveKey(p, s, 1, 0));
+            NetworkTestKit.ThrowsNull("output", () => Pbkdf2.DeriveKey(p, s, 1, null, 0, 1));
+            NetworkTestKit.ThrowsOutOfRange("outputCount", () => Pbkdf2.DeriveKey(p, s, 1, new byte[8], 0, 0));
+            NetworkTestKit.ThrowsOutOfRange("outputCount", () => Pbkdf2.DeriveKey(p, s, 1, new byte[8], 4, 5));
+            NetworkTestKit.ThrowsNull("prf", () => Pbkdf2.DeriveKey((IHmacSha256)null, s, 1, new byte[8], 0, 8));
         }
 
         // What the factory below saw; static because the launcher never constructs the class.

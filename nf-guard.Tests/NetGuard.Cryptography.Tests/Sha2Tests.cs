@@ -98,17 +98,38 @@ namespace NetGuard.Cryptography.Tests
         }
 
         [TestMethod]
-        public void Hash_NullDataThrows()
+        public void Hash_OffsetOverload_HashesOnlyTheRange()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => Sha256.Hash(null));
-            Assert.ThrowsException(typeof(ArgumentNullException), () => Sha512.Hash(null));
+            byte[] buffer = { 0xFF, 0x61, 0x62, 0x63, 0xFF };
+
+            CollectionAssert.AreEqual(Sha256.Hash(TestBytes.Ascii("abc")), Sha256.Hash(buffer, 1, 3));
+            CollectionAssert.AreEqual(Sha512.Hash(TestBytes.Ascii("abc")), Sha512.Hash(buffer, 1, 3));
         }
 
         [TestMethod]
-        public void Hash_RangeOutsideArrayThrows()
+        public void Reset_DiscardsAppendedData()
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Sha256.Hash(new byte[4], 2, 3));
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Sha512.Hash(new byte[4], -1, 1));
+            Sha256 hash = new Sha256();
+            hash.Append(new byte[] { 1, 2, 3 }, 0, 3);
+            byte[] digest = new byte[Sha256.HashSize];
+
+            hash.Reset();
+            hash.Finish(digest, 0);
+
+            CollectionAssert.AreEqual(TestBytes.Hex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), digest);
+        }
+
+        [TestMethod]
+        public void Hash_InvalidArguments_ThrowNamingTheParameter()
+        {
+            NetworkTestKit.ThrowsNull("data", () => Sha256.Hash(null));
+            NetworkTestKit.ThrowsNull("data", () => Sha512.Hash(null, 0, 0));
+            NetworkTestKit.ThrowsOutOfRange("offset", () => Sha256.Hash(new byte[4], 5, 0));
+            NetworkTestKit.ThrowsOutOfRange("offset", () => Sha512.Hash(new byte[4], -1, 1));
+            NetworkTestKit.ThrowsOutOfRange("count", () => Sha256.Hash(new byte[4], 1, 4));
+            NetworkTestKit.ThrowsOutOfRange("count", () => Sha512.Hash(new byte[4], 0, -1));
+            NetworkTestKit.ThrowsOutOfRange("outputOffset", () => new Sha256().Finish(new byte[40], 9));
+            NetworkTestKit.ThrowsNull("output", () => new Sha512().Finish(null, 0));
         }
 
         private static byte[] Pattern(int length)

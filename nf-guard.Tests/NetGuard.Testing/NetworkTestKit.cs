@@ -74,18 +74,30 @@ namespace NetGuard.Testing
         /// <summary>Asserts that <paramref name="action"/> throws ArgumentOutOfRangeException naming <paramref name="paramName"/>.</summary>
         public static void ThrowsOutOfRange(string paramName, Action action)
         {
+            ThrowsArgument(typeof(ArgumentOutOfRangeException), paramName, action);
+        }
+
+        /// <summary>Asserts that <paramref name="action"/> throws ArgumentNullException naming <paramref name="paramName"/>.</summary>
+        public static void ThrowsNull(string paramName, Action action)
+        {
+            ThrowsArgument(typeof(ArgumentNullException), paramName, action);
+        }
+
+        private static void ThrowsArgument(Type expected, string paramName, Action action)
+        {
             bool thrown = false;
             try
             {
                 action();
             }
-            catch (ArgumentOutOfRangeException e)
+            catch (ArgumentException e)
             {
                 thrown = true;
+                Assert.AreEqual(expected.Name, e.GetType().Name, "wrong exception for " + paramName);
                 Assert.AreEqual(paramName, e.ParamName, "wrong parameter named");
             }
 
-            Assert.IsTrue(thrown, "expected ArgumentOutOfRangeException for " + paramName);
+            Assert.IsTrue(thrown, "expected " + expected.Name + " for " + paramName);
         }
 
         /// <summary>True when <paramref name="text"/> contains <paramref name="part"/>.</summary>
