@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using NetGuard.Http;
+using NetGuard.Http.Tests;
 using NetGuard.Testing;
 
 namespace NetGuard.Fuzz;
@@ -62,7 +63,7 @@ internal static class HttpOracle
         router.Map(HttpMethod.Get, "/", new AdminPageHandler());
         router.Map(HttpMethod.Get, "/api/status", new StatusHandler());
         router.Map(HttpMethod.Post, "/api/login", new JsonEchoHandler());
-        router.MapStreaming(HttpMethod.Post, "/api/update", new UploadHandler(), 1 << 20, 0);
+        router.MapStreaming(HttpMethod.Post, "/api/update", new CountingHandler(), 1 << 20, 0);
         return router;
     }
 
