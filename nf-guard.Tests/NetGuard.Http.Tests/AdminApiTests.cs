@@ -154,19 +154,13 @@ namespace NetGuard.Http.Tests
         [TestMethod]
         public void Setup_WrongCode_Is403AndKeepsSetupRequired()
         {
-            AdminRig rig = new AdminRig();
-            FakeConnection c = rig.Send("POST", "/api/setup", null, "{\"setupCode\":\"AAAA-AAAA-AAAA\",\"newPassword\":\"" + CredentialTestSupport.GoodPassword + "\"}");
-            HttpTestKit.AssertRefused(c, 403, ReasonCode.SetupCodeInvalid);
-            Assert.IsTrue(rig.Account.IsSetupRequired);
+            AssertSetupRefused("AAAA-AAAA-AAAA", CredentialTestSupport.GoodPassword, 403, ReasonCode.SetupCodeInvalid);
         }
 
         [TestMethod]
         public void Setup_WeakPassword_Is400()
         {
-            AdminRig rig = new AdminRig();
-            FakeConnection c = rig.Send("POST", "/api/setup", null, "{\"setupCode\":\"" + rig.SetupCode + "\",\"newPassword\":\"short\"}");
-            HttpTestKit.AssertRefused(c, 400, ReasonCode.PasswordTooShort);
-            Assert.IsTrue(rig.Account.IsSetupRequired);
+            AssertSetupRefused(null, "short", 400, ReasonCode.PasswordTooShort);
         }
 
         [TestMethod]
@@ -343,6 +337,16 @@ namespace NetGuard.Http.Tests
             Assert.ThrowsException(typeof(ArgumentNullException), () => new AdminApi(rig.Account, rig.Updates, rig.Guard, null));
             Assert.ThrowsException(typeof(ArgumentNullException), () => rig.Api.MapAuthenticated(HttpMethod.Get, "/x", null));
             Assert.ThrowsException(typeof(ArgumentNullException), () => rig.Api.AddUserData(null));
+        }
+
+        // Sends a setup with the code (the rig's own when null) and password, and expects the refusal, with setup still required.
+        private static void AssertSetupRefused(string setupCode, string newPassword, int status, ReasonCode reason)
+        {
+            AdminRig rig = new AdminRig();
+            string code = setupCode ?? rig.SetupCode;
+            FakeConnection c = rig.Send("POST", "/api/setup", null, "{\"setupCode\":\"" + code + "\",\"newPassword\":\"" + newPassword + "\"}");
+            HttpTestKit.AssertRefused(c, status, reason);
+            Assert.IsTrue(rig.Account.IsSetupRequired);
         }
     }
 }

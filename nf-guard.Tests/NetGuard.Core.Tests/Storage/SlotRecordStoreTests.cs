@@ -128,35 +128,13 @@ namespace NetGuard.Storage.Tests
         [TestMethod]
         public void TryRead_SlotWithOtherFormatVersion_IsIgnored()
         {
-            MemoryFileSystem files = new MemoryFileSystem();
-            SlotRecordStore store = new SlotRecordStore(files, 64);
-            store.Write("r", new byte[] { 1 }, 0, 1);
-            byte[] raw = files.GetRaw("r.0");
-            raw[4] = 2;
-            RewriteCrc(raw);
-            files.SetRaw("r.0", raw);
-
-            byte[] data;
-            ReasonCode reason;
-            Assert.IsFalse(store.TryRead("r", out data, out reason));
-            Assert.AreEqual((object)ReasonCode.StorageCorrupt, reason);
+            AssertCorruptWhenEdited(new byte[] { 1 }, 4, 2);
         }
 
         [TestMethod]
         public void TryRead_LengthFieldDisagreesWithFile_IsIgnored()
         {
-            MemoryFileSystem files = new MemoryFileSystem();
-            SlotRecordStore store = new SlotRecordStore(files, 64);
-            store.Write("r", new byte[] { 1, 2 }, 0, 2);
-            byte[] raw = files.GetRaw("r.0");
-            raw[12] = 1;
-            RewriteCrc(raw);
-            files.SetRaw("r.0", raw);
-
-            byte[] data;
-            ReasonCode reason;
-            Assert.IsFalse(store.TryRead("r", out data, out reason));
-            Assert.AreEqual((object)ReasonCode.StorageCorrupt, reason);
+            AssertCorruptWhenEdited(new byte[] { 1, 2 }, 12, 1);
         }
 
         [TestMethod]
@@ -254,6 +232,24 @@ namespace NetGuard.Storage.Tests
             Assert.IsTrue(store.TryRead(name, out data, out reason), "read " + name);
             Assert.AreEqual((object)ReasonCode.Accepted, reason);
             return data;
+        }
+
+        // Writes content, changes one byte of slot 0 with its CRC recomputed (so only the field check can catch it)
+        // and expects the record to be refused as corrupt.
+        private static void AssertCorruptWhenEdited(byte[] content, int index, byte value)
+        {
+            MemoryFileSystem files = new MemoryFileSystem();
+            SlotRecordStore store = new SlotRecordStore(files, 64);
+            store.Write("r", content, 0, content.Length);
+            byte[] raw = files.GetRaw("r.0");
+            raw[index] = value;
+            RewriteCrc(raw);
+            files.SetRaw("r.0", raw);
+
+            byte[] data;
+            ReasonCode reason;
+            Assert.IsFalse(store.TryRead("r", out data, out reason));
+            Assert.AreEqual((object)ReasonCode.StorageCorrupt, reason);
         }
 
         private static void SetSequence(MemoryFileSystem files, string fileName, uint sequence)
