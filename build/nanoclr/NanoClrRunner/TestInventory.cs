@@ -20,6 +20,53 @@ internal static class TestInventory
     public static IReadOnlyDictionary<string, int> Read(string assemblyPath)
     {
         var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((MetadataReader md, string name, MethodDefinition method) in TestClassMethods(assemblyPath))
+        {
+            int rows = 0;
+            int others = 0;
+            foreach (CustomAttributeHandle handle in method.GetCustomAttributes())
+            {
+                switch (AttributeName(md, md.GetCustomAttribute(handle)))
+                {
+                    case "DataRowAttribute":
+                        rows++;
+                        break;
+                    case "TestMethodAttribute":
+                    case "SetupAttribute":
+                    case "CleanupAttribute":
+                        others++;
+                        break;
+                }
+            }
+
+            int results = rows > 0 ? rows : Math.Min(others, 1);
+            if (results > 0)
+            {
+                expected[name] = results;
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>Methods the launcher cannot call: it lists only public methods and calls them on a null instance.</summary>
+    public static IEnumerable<string> Unreachable(string assemblyPath)
+    {
+        foreach ((MetadataReader md, string name, MethodDefinition method) in TestClassMethods(assemblyPath))
+        {
+            CustomAttributeHandleCollection attributes = method.GetCustomAttributes();
+            bool isTest = HasAttribute(md, attributes, "TestMethodAttribute") || HasAttribute(md, attributes, "DataRowAttribute")
+                || HasAttribute(md, attributes, "SetupAttribute") || HasAttribute(md, attributes, "CleanupAttribute");
+            if (isTest && (method.Attributes & MethodAttributes.MemberAccessMask) != MethodAttributes.Public)
+            {
+                yield return name + " is not public";
+            }
+        }
+    }
+
+    // Every method of every [TestClass] type, named "Namespace.Type.Method", in metadata order.
+    private static IEnumerable<(MetadataReader Metadata, string Name, MethodDefinition Method)> TestClassMethods(string assemblyPath)
+    {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
         MetadataReader md = pe.GetMetadataReader();
@@ -35,58 +82,7 @@ internal static class TestInventory
             foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
             {
                 MethodDefinition method = md.GetMethodDefinition(methodHandle);
-                int rows = 0;
-                int others = 0;
-                foreach (CustomAttributeHandle handle in method.GetCustomAttributes())
-                {
-                    switch (AttributeName(md, md.GetCustomAttribute(handle)))
-                    {
-                        case "DataRowAttribute":
-                            rows++;
-                            break;
-                        case "TestMethodAttribute":
-                        case "SetupAttribute":
-                        case "CleanupAttribute":
-                            others++;
-                            break;
-                    }
-                }
-
-                int results = rows > 0 ? rows : Math.Min(others, 1);
-                if (results > 0)
-                {
-                    expected[typeName + "." + md.GetString(method.Name)] = results;
-                }
-            }
-        }
-
-        return expected;
-    }
-
-    /// <summary>Methods the launcher cannot call: it lists only public methods and calls them on a null instance.</summary>
-    public static IEnumerable<string> Unreachable(string assemblyPath)
-    {
-        using var stream = File.OpenRead(assemblyPath);
-        using var pe = new PEReader(stream);
-        MetadataReader md = pe.GetMetadataReader();
-        foreach (TypeDefinitionHandle typeHandle in md.TypeDefinitions)
-        {
-            TypeDefinition type = md.GetTypeDefinition(typeHandle);
-            if (!HasAttribute(md, type.GetCustomAttributes(), "TestClassAttribute"))
-            {
-                continue;
-            }
-
-            foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
-            {
-                MethodDefinition method = md.GetMethodDefinition(methodHandle);
-                bool isTest = HasAttribute(md, method.GetCustomAttributes(), "TestMethodAttribute") || HasAttribute(md, method.GetCustomAttributes(), "DataRowAttribute")
-                    || HasAttribute(md, method.GetCustomAttributes(), "SetupAttribute") || HasAttribute(md, method.GetCustomAttributes(), "CleanupAttribute");
-                MethodAttributes access = method.Attributes & MethodAttributes.MemberAccessMask;
-                if (isTest && access != MethodAttributes.Public)
-                {
-                    yield return md.GetString(type.Namespace) + "." + md.GetString(type.Name) + "." + md.GetString(method.Name) + " is not public";
-                }
+                yield return (md, typeName + "." + md.GetString(method.Name), method);
             }
         }
     }
