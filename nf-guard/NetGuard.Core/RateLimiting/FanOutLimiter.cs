@@ -4,18 +4,15 @@ using NetGuard.Diagnostics;
 namespace NetGuard.RateLimiting
 {
     /// <summary>
-    /// Caps how many distinct destination addresses the device reaches per window: a destination not
-    /// sent to within the last window is new, and a new one is admitted only while fewer than
-    /// <see cref="MaxNewDestinations"/> destinations have been sent to within the window. So over any
-    /// window no more than <see cref="MaxNewDestinations"/> distinct addresses are reached, which
-    /// stops a scanner (Mirai probed random addresses at about 160 per second) while a device talking
-    /// to its few fixed servers never notices. Like iptables hashlimit, the table is fixed: it holds
-    /// <see cref="MaxNewDestinations"/> entries, allocated once at construction, and never grows or
-    /// allocates whatever the traffic. Thread-safe (a private lock).
+    /// The egress limiter's fan-out cap: a destination not sent to within the last window is new, and a new one is
+    /// admitted only while fewer than the cap have been sent to within the window, so a scanner (Mirai probed random
+    /// addresses at about 160 per second) is stopped while a device talking to its few fixed servers never notices.
+    /// Like iptables hashlimit, the table is fixed: one entry per destination allowed, allocated at construction,
+    /// never grown. Not synchronized: <see cref="EgressLimiter"/> owns it and calls it under its own lock, in two steps
+    /// (<see cref="AdvanceAndGetWait"/>, then <see cref="AdmitUnsynchronized"/> once every other check passed).
     /// </summary>
-    public sealed class FanOutLimiter
+    internal sealed class FanOutLimiter
     {
-        private readonly object _gate = new object();
         private readonly uint[] _addresses;
         private readonly long[] _lastSeenTicks;
         private readonly long _windowTicks;
@@ -27,111 +24,16 @@ namespace NetGuard.RateLimiting
         // The slot of the last admission: most packets go where the previous one went.
         private int _lastSlot;
 
-        /// <summary>
-        /// Creates an empty limiter. Throws <see cref="ArgumentOutOfRangeException"/> naming
-        /// <paramref name="maxNewDestinations"/> outside 1 to <see cref="EgressPolicy.MaxFanOutDestinations"/>
-        /// or <paramref name="windowTicks"/> below 1.
-        /// </summary>
-        /// <param name="maxNewDestinations">Most distinct destinations per window; also the table size.</param>
-        /// <param name="windowTicks">The window, in 100 ns ticks.</param>
-        public FanOutLimiter(int maxNewDestinations, long windowTicks)
+        // The arguments come from a built EgressPolicy, whose builder checked them.
+        internal FanOutLimiter(int maxNewDestinations, long windowTicks)
         {
-            if (maxNewDestinations < 1 || maxNewDestinations > EgressPolicy.MaxFanOutDestinations)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxNewDestinations), "Allow 1 to 256 new destinations per window.");
-            }
-
-            if (windowTicks < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(windowTicks), "The window must be at least 1 tick.");
-            }
-
             _addresses = new uint[maxNewDestinations];
             _lastSeenTicks = new long[maxNewDestinations];
             _windowTicks = windowTicks;
         }
 
-        /// <summary>The most distinct destinations admitted per window.</summary>
-        public int MaxNewDestinations
-        {
-            get { return _addresses.Length; }
-        }
-
-        /// <summary>The window, in 100 ns ticks.</summary>
-        public long WindowTicks
-        {
-            get { return _windowTicks; }
-        }
-
-        /// <summary>
-        /// Admits a packet to <paramref name="address"/> and records the destination as seen, or refuses
-        /// it because it is new and the window is full. Never fails; allocates nothing.
-        /// </summary>
-        /// <param name="address">The destination IPv4 address in host order.</param>
-        /// <param name="nowTicks">The current monotonic time in 100 ns ticks.</param>
-        /// <returns>True when admitted.</returns>
-        public bool TryAdmit(uint address, long nowTicks)
-        {
-            lock (_gate)
-            {
-                int slot;
-                if (AdvanceAndGetWait(address, nowTicks, out slot) != 0)
-                {
-                    return false;
-                }
-
-                AdmitUnsynchronized(slot, address);
-                return true;
-            }
-        }
-
-        /// <summary>
-        /// Like <see cref="TryAdmit"/>, but a refusal is <see cref="ReasonCode.FanOutExceeded"/> with the
-        /// wait in 100 ns ticks until the oldest destination leaves the window. Never fails; allocates nothing.
-        /// </summary>
-        /// <param name="address">The destination IPv4 address in host order.</param>
-        /// <param name="nowTicks">The current monotonic time in 100 ns ticks.</param>
-        /// <returns>Accepted, or the refusal.</returns>
-        public Decision Decide(uint address, long nowTicks)
-        {
-            long wait;
-            lock (_gate)
-            {
-                int slot;
-                wait = AdvanceAndGetWait(address, nowTicks, out slot);
-                if (wait == 0)
-                {
-                    AdmitUnsynchronized(slot, address);
-                    return Decision.Accept();
-                }
-            }
-
-            return Decision.Refuse(ReasonCode.FanOutExceeded, wait);
-        }
-
-        /// <summary>How many distinct destinations were sent to within the window ending at <paramref name="nowTicks"/>. Never fails.</summary>
-        /// <param name="nowTicks">The current monotonic time in 100 ns ticks.</param>
-        /// <returns>A count from 0 to <see cref="MaxNewDestinations"/>.</returns>
-        public int CountInWindow(long nowTicks)
-        {
-            lock (_gate)
-            {
-                long now = Advance(nowTicks);
-                int count = 0;
-                for (int i = 0; i < _usedSlots; i++)
-                {
-                    if (InWindow(now, _lastSeenTicks[i]))
-                    {
-                        count++;
-                    }
-                }
-
-                return count;
-            }
-        }
-
         // Returns 0, with the slot to record the destination in, when a packet to `address` is admissible;
-        // otherwise the wait in ticks (at least 1) until a slot frees. Caller holds the lock or owns the limiter.
+        // otherwise the wait in ticks (at least 1) until a slot frees.
         internal long AdvanceAndGetWait(uint address, long nowTicks, out int slot)
         {
             long now = Advance(nowTicks);
