@@ -82,7 +82,7 @@ namespace NetGuard.Http.Tests
             UpdateSettings settings = new UpdateSettings(CredentialTestSupport.Model, new FirmwareVersion(1, 0, 0), 1);
             byte[] key = new byte[32];
             key[0] = 9;
-            Updates = new UpdateController(settings, new TrustedKeyRing(0, new byte[][] { key }, new byte[0][]), new MemoryRecordStore(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, ManifestTestData.IssuedAt));
+            Updates = new UpdateController(settings, new TrustedKeyRing(0, new byte[][] { key }, new byte[0][]), MemoryRecords.Create(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, ManifestTestData.IssuedAt));
             Guard = NetworkTestKit.Guard(new FakeSocketLayer(), Clock);
             Api = new AdminApi(Account, Updates, Guard, Clock);
             Api.MapAuthenticated(HttpMethod.Get, "/api/relay", Sample);

@@ -8,55 +8,13 @@ using NetGuard.Updates;
 
 namespace NetGuard.Testing
 {
-    /// <summary>Records in two parallel lists (Hashtable is not in the device mscorlib); atomic by construction.</summary>
-    public sealed class MemoryRecordStore : IRecordStore
+    /// <summary>The device's record store over a file system in memory: what the update and time tests keep records in.</summary>
+    public static class MemoryRecords
     {
-        private readonly ArrayList _names = new ArrayList();
-        private readonly ArrayList _values = new ArrayList();
-
-        public bool TryRead(string name, out byte[] data, out ReasonCode reason)
+        /// <summary>A new, empty store whose records may hold up to 2048 bytes (the admin device's default).</summary>
+        public static SlotRecordStore Create()
         {
-            int index = _names.IndexOf(name);
-            if (index < 0)
-            {
-                data = null;
-                reason = ReasonCode.NotFound;
-                return false;
-            }
-
-            data = (byte[])((byte[])_values[index]).Clone();
-            reason = ReasonCode.Accepted;
-            return true;
-        }
-
-        public Decision Write(string name, byte[] data, int offset, int count)
-        {
-            byte[] copy = new byte[count];
-            Array.Copy(data, offset, copy, 0, count);
-            int index = _names.IndexOf(name);
-            if (index < 0)
-            {
-                _names.Add(name);
-                _values.Add(copy);
-            }
-            else
-            {
-                _values[index] = copy;
-            }
-
-            return Decision.Accept();
-        }
-
-        public Decision Delete(string name)
-        {
-            int index = _names.IndexOf(name);
-            if (index >= 0)
-            {
-                _names.RemoveAt(index);
-                _values.RemoveAt(index);
-            }
-
-            return Decision.Accept();
+            return new SlotRecordStore(new MemoryFileSystem(), 2048);
         }
     }
 
@@ -145,11 +103,11 @@ namespace NetGuard.Testing
 
     /// <summary>
     /// The real <see cref="SlotImageInstaller"/> over memory: two <see cref="MemoryStagingArea"/> slots and a
-    /// <see cref="MemoryRecordStore"/> index, with a helper that reads the active image back.
+    /// <see cref="MemoryRecords"/> index, with a helper that reads the active image back.
     /// </summary>
     public sealed class MemoryImageSlots
     {
-        public readonly MemoryRecordStore Index = new MemoryRecordStore();
+        public readonly SlotRecordStore Index = MemoryRecords.Create();
         public readonly MemoryStagingArea Slot0 = new MemoryStagingArea();
         public readonly MemoryStagingArea Slot1 = new MemoryStagingArea();
         public readonly SlotImageInstaller Installer;

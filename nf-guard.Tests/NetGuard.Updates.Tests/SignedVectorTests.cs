@@ -43,7 +43,7 @@ namespace NetGuard.Updates.Tests
         private static UpdateController Controller(string model, uint counter, long now, MemoryStagingArea staging, IImageInstaller installer)
         {
             UpdateSettings settings = new UpdateSettings(model, new FirmwareVersion(1, 0, 0), counter);
-            return new UpdateController(settings, Ring(), new MemoryRecordStore(), staging, installer, new FixedTrustedTime(true, now));
+            return new UpdateController(settings, Ring(), MemoryRecords.Create(), staging, installer, new FixedTrustedTime(true, now));
         }
 
         private static Decision Feed(UpdateController controller, byte[] package, int chunk)
@@ -142,7 +142,7 @@ namespace NetGuard.Updates.Tests
             FakeDatagramChannel channel = new FakeDatagramChannel(0x0A000001, 53);
             channel.Enqueue(Reply);
             ManualClock clock = new ManualClock(0);
-            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 1, 0), deviceCounter), Ring(), new MemoryRecordStore(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, AnnouncementIssued + 10));
+            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 1, 0), deviceCounter), Ring(), MemoryRecords.Create(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, AnnouncementIssued + 10));
             UpdateChecker checker = new UpdateChecker(controller, new DnsTxtClient(channel, new SeededEntropySource(9), clock, 0x0A000001, 53, 1000), "updates.example.com", new SeededEntropySource(10), clock);
             Assert.IsTrue(checker.Poll());
             UpdateCheckStatus status = checker.GetStatus();

@@ -1,5 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
+using NetGuard.Storage;
 using NetGuard.Testing;
 
 namespace NetGuard.Updates.Tests
@@ -56,7 +57,7 @@ namespace NetGuard.Updates.Tests
         [TestMethod]
         public void AuthenticatedFloorSurvivesRestart()
         {
-            MemoryRecordStore store = new MemoryRecordStore();
+            SlotRecordStore store = MemoryRecords.Create();
             new TrustedTime(new ManualClock(0), store).ObserveAuthenticated(7000);
             TrustedTime restarted = new TrustedTime(new ManualClock(123), store);
             long now;

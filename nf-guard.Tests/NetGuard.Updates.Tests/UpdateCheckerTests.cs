@@ -17,7 +17,7 @@ namespace NetGuard.Updates.Tests
             byte[] key = new byte[32];
             key[0] = 9;
             TrustedKeyRing ring = new TrustedKeyRing(1, new byte[][] { key }, new byte[0][]);
-            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 0, 0), 1), ring, new MemoryRecordStore(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, 1790000000));
+            UpdateController controller = new UpdateController(new UpdateSettings("SmartSocket", new FirmwareVersion(1, 0, 0), 1), ring, MemoryRecords.Create(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTrustedTime(true, 1790000000));
             DnsTxtClient dns = new DnsTxtClient(channel, new SeededEntropySource(seed), clock, Resolver, 53, 2000);
             return new UpdateChecker(controller, dns, "updates.example.com.", new SeededEntropySource(seed + 1), clock);
         }

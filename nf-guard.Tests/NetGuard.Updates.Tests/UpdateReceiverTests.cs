@@ -15,7 +15,7 @@ namespace NetGuard.Updates.Tests
             key[0] = 9;
             TrustedKeyRing ring = new TrustedKeyRing(1, new byte[][] { key }, new byte[0][]);
             UpdateSettings settings = new UpdateSettings(ManifestTestData.Model, new FirmwareVersion(1, 0, 0), 1);
-            return new UpdateController(settings, ring, new MemoryRecordStore(), staging, new MemoryImageSlots().Installer, new FixedTrustedTime(true, ManifestTestData.IssuedAt));
+            return new UpdateController(settings, ring, MemoryRecords.Create(), staging, new MemoryImageSlots().Installer, new FixedTrustedTime(true, ManifestTestData.IssuedAt));
         }
 
         private static Decision Feed(byte[] package, int chunk)

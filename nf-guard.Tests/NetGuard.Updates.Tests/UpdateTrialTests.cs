@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
+using NetGuard.Storage;
 using NetGuard.Testing;
 
 namespace NetGuard.Updates.Tests
@@ -15,7 +16,7 @@ namespace NetGuard.Updates.Tests
     {
         private sealed class Board
         {
-            public readonly MemoryRecordStore Store = new MemoryRecordStore();
+            public readonly SlotRecordStore Store = MemoryRecords.Create();
             public readonly MemoryStagingArea Staging = new MemoryStagingArea();
             public readonly MemoryImageSlots Slots = new MemoryImageSlots();
             public UpdateController Controller;
