@@ -117,6 +117,42 @@ public sealed class HttpServerLoopbackTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(-30)]
+    [InlineData(30)]
+    public async Task AnIdleWorker_SurvivesAClockThatJumpsByMoreThanItsWaitCanHold(int days)
+    {
+        // Twins: the clock set back or forward by 30 days (beyond int milliseconds) between two requests; a single
+        // worker has to compute its idle wait across the jump and still serve the second request.
+        using var source = new LoopbackConnectionSource();
+        var clock = new SettableClock { NowTicks = 40L * TimeSpan.TicksPerDay };
+        var server = new HttpServer(source, HttpOracle.Router(), clock, new HttpServerOptions { MaxConnections = 1, IdleReleaseMilliseconds = 200 });
+        server.Start();
+        try
+        {
+            Assert.Equal(200, (await RawExchange(source.Port, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: d\r\n\r\n"))).Status);
+            clock.NowTicks += days * TimeSpan.TicksPerDay;
+            await Task.Delay(400);
+
+            Assert.Equal(200, (await RawExchange(source.Port, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: d\r\n\r\n"))).Status);
+        }
+        finally
+        {
+            server.Stop();
+        }
+    }
+
+    private sealed class SettableClock : NetGuard.Platform.IMonotonicClock
+    {
+        private long _now;
+
+        public long NowTicks
+        {
+            get => Interlocked.Read(ref _now);
+            set => Interlocked.Exchange(ref _now, value);
+        }
+    }
+
     [Fact]
     public async Task RealHttpClient_ReadsStatusAndPage()
     {

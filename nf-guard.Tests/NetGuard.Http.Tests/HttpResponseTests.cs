@@ -43,6 +43,51 @@ namespace NetGuard.Http.Tests
         }
 
         [TestMethod]
+        public void AResponseOrBodyKeptPastTheExchange_IsRefused_AndSendsNothing()
+        {
+            HttpResponse[] keptResponse = new HttpResponse[1];
+            HttpBodyReader[] keptBody = new HttpBodyReader[1];
+            ManualClock clock = new ManualClock(0);
+            HttpRouter router = new HttpRouter();
+            router.MapStreaming(HttpMethod.Post, "/t", new DelegateHandler((request, response) =>
+            {
+                keptResponse[0] = response;
+                keptBody[0] = request.Body;
+                response.BeginBody(200, "text/plain", 4);
+                response.WriteBody(new byte[] { 1, 2 }, 0, 2);
+            }), 100, 0);
+            FakeConnection c = new FakeConnection(clock).Add("POST /t HTTP/1.1\r\nHost: d\r\nContent-Length: 3\r\n\r\nabc");
+            new HttpConnectionProcessor(router, clock, HttpTestKit.Options()).Process(c);
+            int sends = c.SendCalls;
+            ReasonCode reason;
+
+            Assert.IsFalse(keptResponse[0].WriteBody(new byte[] { 3, 4 }, 0, 2));
+            Assert.AreEqual(0, keptBody[0].Read(new byte[4], 0, 4, out reason));
+            Assert.AreEqual((object)ReasonCode.Closed, reason);
+            Assert.AreEqual(sends, c.SendCalls);
+        }
+
+        [TestMethod]
+        public void AConnectionFailingBeforeItsHead_Gets500_NotThePreviousExchangesState()
+        {
+            ManualClock clock = new ManualClock(0);
+            HttpRouter router = new HttpRouter();
+            router.Map(HttpMethod.Get, "/t", new DelegateHandler((request, response) => response.SendText(200, "text/plain", "ok")));
+            HttpConnectionProcessor processor = new HttpConnectionProcessor(router, clock, HttpTestKit.Options());
+            FakeConnection first = new FakeConnection(clock).Add("GET /t HTTP/1.1\r\nHost: d\r\n\r\n");
+            processor.Process(first);
+            Assert.AreEqual(200, HttpTestKit.Status(first));
+
+            FakeConnection second = new FakeConnection(clock).Add("GET /t HTTP/1.1\r\nHost: d\r\n\r\n");
+            second.RemoteAddressFails = true;
+            processor.Process(second);
+
+            Assert.AreEqual(500, HttpTestKit.Status(second));
+            Assert.AreEqual(500, processor.LastStatus);
+            Assert.IsTrue(second.IsClosed);
+        }
+
+        [TestMethod]
         public void SendJson_WritesHeadAndSecurityHeaders()
         {
             FakeConnection c = Serve((request, response) =>

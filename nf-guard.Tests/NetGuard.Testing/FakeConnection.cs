@@ -30,8 +30,19 @@ namespace NetGuard.Testing
 
         public uint RemoteAddress
         {
-            get { return 0xC0A80002; }
+            get
+            {
+                if (RemoteAddressFails)
+                {
+                    throw new InvalidOperationException("the platform could not tell the peer's address");
+                }
+
+                return 0xC0A80002;
+            }
         }
+
+        /// <summary>True to make <see cref="RemoteAddress"/> throw, as a platform socket torn down under it might.</summary>
+        public bool RemoteAddressFails { get; set; }
 
         public int RemotePort
         {

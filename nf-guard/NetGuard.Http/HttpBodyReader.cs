@@ -132,10 +132,12 @@ namespace NetGuard.Http
             return _remaining == 0;
         }
 
-        // Forgets the finished connection, so that an idle worker does not keep it alive.
+        // Forgets the finished connection, so that an idle worker does not keep it alive; a handler that kept this
+        // reader and reads from it later gets Closed.
         internal void Detach()
         {
             _connection = null;
+            _failure = ReasonCode.Closed;
         }
 
         internal void Start(IConnection connection, HttpRequest request, long contentLength, long deadlineTicks)

@@ -126,11 +126,17 @@ namespace NetGuard.Http
                     LastStatus = _response.StatusCode;
                 }
 
-                connection.Close();
-                _request.Wipe();
-                _response.Wipe();
-                _body.Detach();
-                SetPhase(PhaseIdle, null);
+                try
+                {
+                    connection.Close();
+                }
+                finally
+                {
+                    _request.Wipe();
+                    _response.Wipe();
+                    _body.Detach();
+                    SetPhase(PhaseIdle, null);
+                }
             }
         }
 
@@ -173,8 +179,8 @@ namespace NetGuard.Http
 
         private void Exchange(IConnection connection)
         {
+            _response.Reset(connection); // first: a 500 for a failure below goes to this connection, from a clean state
             _request.Reset(connection.RemoteAddress);
-            _response.Reset(connection);
             long headStarted = _clock.NowTicks;
             long headDeadline = headStarted + _options.HeadTimeoutMilliseconds * TicksPerMillisecond;
             ReasonCode head = _parser.ReadHead(connection, _request, headStarted, headDeadline, out int status);

@@ -329,7 +329,11 @@ namespace NetGuard.Http
             Array.Clear(_out, 0, _out.Length);
             Array.Clear(_json.Buffer, 0, _json.Length);
             _json.Reset();
-            _connection = null; // a finished connection (its socket, buffers and reply bucket) is not kept alive
+
+            // The exchange is over: the connection (its socket, buffers and reply bucket) is not kept alive, and a
+            // handler that kept this response and writes to it later is refused instead of reaching the next client.
+            _connection = null;
+            _failed = true;
         }
 
         internal void SetAllow(string methods)

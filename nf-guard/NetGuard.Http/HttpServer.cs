@@ -376,6 +376,11 @@ namespace NetGuard.Http
 
             // Idle time on the server's clock; the wait covers only what is left of it.
             long idleFor = (_clock.NowTicks - worker.LastUsedTicks) / TicksPerMillisecond;
+            if (idleFor < 0)
+            {
+                idleFor = 0; // a clock behind the last use (a test clock set back) waits the whole idle time
+            }
+
             if (idleFor < idle)
             {
                 return (int)(idle - idleFor);

@@ -122,8 +122,8 @@ namespace NetGuard.RateLimiting.Tests
         [TestMethod]
         public void DnsAndUpdateCheckOnAnotherPort_RefuseBadPortsAndResolvers()
         {
-            NetworkTestKit.ThrowsOutOfRange("ports", () => EgressDefaults.Dns(Resolver, 0));
-            NetworkTestKit.ThrowsOutOfRange("ports", () => EgressDefaults.UpdateCheck(Resolver, 65536));
+            NetworkTestKit.ThrowsOutOfRange("port", () => EgressDefaults.Dns(Resolver, 0));
+            NetworkTestKit.ThrowsOutOfRange("port", () => EgressDefaults.UpdateCheck(Resolver, 65536));
             NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressDefaults.Dns(Ipv4.MdnsGroup, 5300));
             NetworkTestKit.ThrowsOutOfRange("resolver", () => EgressDefaults.UpdateCheck(0, 5300));
         }

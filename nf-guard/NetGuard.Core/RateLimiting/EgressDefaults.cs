@@ -169,13 +169,17 @@ namespace NetGuard.RateLimiting
             return Dns(resolver, DnsPort);
         }
 
-        /// <summary>The DNS class (see <see cref="Dns(uint)"/>) for a resolver on another port (a local forwarder).</summary>
+        /// <summary>
+        /// The DNS class (see <see cref="Dns(uint)"/>) for a resolver on another port (a local forwarder). Throws
+        /// <see cref="ArgumentOutOfRangeException"/> naming <paramref name="resolver"/> or <paramref name="port"/>.
+        /// </summary>
         /// <param name="resolver">The resolver address in host order.</param>
         /// <param name="port">The resolver's UDP port, 1 to 65535.</param>
         /// <returns>The class.</returns>
         public static EgressClass Dns(uint resolver, int port)
         {
             CheckUnicast(resolver, nameof(resolver));
+            CheckPort(port);
             return Paced(DnsName, new int[] { port }, new uint[] { resolver }, DnsBurst, DnsPacketBytes, DnsSecondsPerQuery, 0);
         }
 
@@ -238,13 +242,17 @@ namespace NetGuard.RateLimiting
             return UpdateCheck(resolver, DnsPort);
         }
 
-        /// <summary>The update-check class (see <see cref="UpdateCheck(uint)"/>) for a resolver on another port.</summary>
+        /// <summary>
+        /// The update-check class (see <see cref="UpdateCheck(uint)"/>) for a resolver on another port. Throws
+        /// <see cref="ArgumentOutOfRangeException"/> naming <paramref name="resolver"/> or <paramref name="port"/>.
+        /// </summary>
         /// <param name="resolver">The resolver address in host order.</param>
         /// <param name="port">The resolver's UDP port, 1 to 65535.</param>
         /// <returns>The class.</returns>
         public static EgressClass UpdateCheck(uint resolver, int port)
         {
             CheckUnicast(resolver, nameof(resolver));
+            CheckPort(port);
             return Paced(UpdateCheckName, new int[] { port }, new uint[] { resolver }, UpdateCheckBurst, DnsPacketBytes, UpdateCheckSecondsPerQuery, 0);
         }
 
@@ -280,6 +288,14 @@ namespace NetGuard.RateLimiting
                 RateLimit.PerSeconds(burst * packetBytes, packetBytes, secondsPerPacket),
                 minimumIntervalTicks,
                 false);
+        }
+
+        private static void CheckPort(int port)
+        {
+            if (port < 1 || port > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(port), "A port is 1 to 65535.");
+            }
         }
 
         private static void CheckUnicast(uint[] addresses, string field)
