@@ -132,32 +132,6 @@ namespace NetGuard.Credentials.Tests
         }
 
         [TestMethod]
-        public void Logout_EndsThatSessionOnly()
-        {
-            OwnerAccount account = CredentialTestSupport.ActiveAccount(CredentialTestSupport.NewStore());
-            string first = CredentialTestSupport.LoginOk(account, Good, Start);
-            string second = CredentialTestSupport.LoginOk(account, Good, Start);
-
-            Assert.IsTrue(account.Logout(first).IsAccepted);
-
-            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Authorize(first, Start).Reason);
-            Assert.IsTrue(account.Authorize(second, Start).IsAccepted);
-            Assert.AreEqual(1, account.SessionCount);
-        }
-
-        [TestMethod]
-        public void Logout_UnknownOrEndedSession_IsUnauthorized()
-        {
-            OwnerAccount account = CredentialTestSupport.ActiveAccount(CredentialTestSupport.NewStore());
-            string token = CredentialTestSupport.LoginOk(account, Good, Start);
-            Assert.IsTrue(account.Logout(token).IsAccepted);
-
-            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Logout(token).Reason);
-            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Logout(null).Reason);
-            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Logout("00000000000000000000000000000000").Reason);
-        }
-
-        [TestMethod]
         public void ChangePassword_Succeeds_RevokesSessionsAndSwapsPasswords()
         {
             OwnerAccount account = CredentialTestSupport.ActiveAccount(CredentialTestSupport.NewStore());

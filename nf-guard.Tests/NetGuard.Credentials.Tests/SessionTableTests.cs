@@ -138,6 +138,17 @@ namespace NetGuard.Credentials.Tests
         }
 
         [TestMethod]
+        public void Logout_NullOrUnknownToken_IsUnauthorized()
+        {
+            OwnerAccount account = CredentialTestSupport.ActiveAccount(CredentialTestSupport.NewStore());
+            CredentialTestSupport.LoginOk(account, Good, Start);
+
+            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Logout(null).Reason);
+            Assert.AreEqual((object)ReasonCode.Unauthorized, account.Logout("00000000000000000000000000000000").Reason);
+            Assert.AreEqual(1, account.SessionCount, "the real session stays");
+        }
+
+        [TestMethod]
         public void FactoryReset_RevokesEverySession()
         {
             OwnerAccount account = CredentialTestSupport.ActiveAccount(CredentialTestSupport.NewStore());
