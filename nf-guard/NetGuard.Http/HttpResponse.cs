@@ -331,7 +331,8 @@ namespace NetGuard.Http
             _json.Reset();
 
             // The exchange is over: the connection (its socket, buffers and reply bucket) is not kept alive, and a
-            // handler that kept this response and writes to it later is refused instead of reaching the next client.
+            // handler that kept this response and writes to it later is refused until the worker's next exchange reuses
+            // it (a handler must not keep it: IRouteHandler).
             _connection = null;
             _failed = true;
         }

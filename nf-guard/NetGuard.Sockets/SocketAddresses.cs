@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using NetGuard.Diagnostics;
+using NetGuard.RateLimiting;
 
 namespace NetGuard.Platform
 {
@@ -46,7 +47,7 @@ namespace NetGuard.Platform
                 return 0;
             }
 
-            return ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
+            return Ipv4.FromBytes(bytes[0], bytes[1], bytes[2], bytes[3]);
         }
 
         public static int LocalPort(Socket socket)

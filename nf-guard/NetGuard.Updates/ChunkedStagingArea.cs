@@ -126,10 +126,7 @@ namespace NetGuard.Updates
 
             byte[] index = new byte[5];
             index[0] = (byte)_writeSlot;
-            index[1] = (byte)_written;
-            index[2] = (byte)(_written >> 8);
-            index[3] = (byte)(_written >> 16);
-            index[4] = (byte)(_written >> 24);
+            LittleEndian.WriteUInt32(index, 1, (uint)_written);
             if ((_chunkFill > 0 && !FlushChunk()) || !_index.Write(IndexName, index, 0, index.Length).IsAccepted)
             {
                 Abort();
@@ -270,7 +267,7 @@ namespace NetGuard.Updates
             }
 
             slot = (char)index[0];
-            length = (long)((uint)index[1] | ((uint)index[2] << 8) | ((uint)index[3] << 16) | ((uint)index[4] << 24));
+            length = LittleEndian.ReadUInt32(index, 1);
             return true;
         }
 
