@@ -104,7 +104,7 @@ internal static class FuzzTargets
     public static void UpdatePackage(byte[] input)
     {
         var settings = new UpdateSettings(Model, new FirmwareVersion(1, 0, 0), 1, 64 * 1024, 300);
-        var controller = new UpdateController(settings, Ring(), new SlotRecordStore(new MemoryFileSystem(), 2048), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTime(true, Now));
+        var controller = new UpdateController(settings, Ring(), MemoryRecords.Create(), new MemoryStagingArea(), new MemoryImageSlots().Installer, new FixedTime(true, Now));
         Decision done = AppendAndComplete(controller.BeginReceive(), input);
         Check(done.IsAccepted == controller.TryGetStaged(out StagedUpdate _), "update: staged state disagrees with Complete");
     }
