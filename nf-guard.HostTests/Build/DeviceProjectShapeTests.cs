@@ -109,14 +109,27 @@ public class DeviceProjectShapeTests
         {
             foreach (string file in SourceFiles(root).Select(f => root + "/" + f))
             {
-                // A library's own folder, or a folder a library links (the socket adapters, shared with the host build).
+                // A library's own folder, or a folder a library links (the socket adapters, shared with the host
+                // build), or one the test doubles link (the publisher's side of the update format).
                 int owners = table.Count(a => file.StartsWith(a.Folder + "/", StringComparison.Ordinal)
-                    || (a.Kind == "lib" && a.Links.Any(link => file.StartsWith(link + "/", StringComparison.Ordinal))));
+                    || (a.Kind is "lib" or "support" && a.Links.Any(link => file.StartsWith(link + "/", StringComparison.Ordinal))));
                 bool shared = file is "nf-guard/SharedAssemblyInfo.cs" or "nf-guard.Tests/TestAssemblyInfo.cs";
                 bool hostOnly = file.StartsWith("nf-guard/NetGuard.Host/", StringComparison.Ordinal);
                 Assert.True(owners == 1 || (owners == 0 && (shared || hostOnly)), file + " is compiled by " + owners + " device assemblies");
             }
         }
+    }
+
+    [Fact]
+    public void ThePublishersCode_StaysOffTheDevice()
+    {
+        // Issue 16: code only the signing tool and the tests run (manifest and announcement writers) is compiled
+        // into the host build and the test doubles, never into a library a firmware deploys.
+        List<DeviceAssembly> table = Table();
+        string[] files = SourceFiles("nf-guard/NetGuard.Publishing").ToArray();
+        Assert.NotEmpty(files);
+        Assert.DoesNotContain(table, a => a.Kind is "lib" or "app" && a.Links.Any(link => link.StartsWith("nf-guard/NetGuard.Publishing", StringComparison.Ordinal)));
+        Assert.Contains(table, a => a.Kind == "support" && a.Links.Contains("nf-guard/NetGuard.Publishing"));
     }
 
     [Fact]

@@ -41,10 +41,10 @@ internal static class UpdateTestKit
 
     public static string Announcement(TestKey key, string model = Model, int major = 1, int minor = 2, uint counter = 5, long issued = Now - 60, long expires = Now + 3600, TestKey? claimedKey = null)
     {
-        byte[] bytes = UpdateAnnouncement.CreateUnsigned(model, new FirmwareVersion(major, minor, 0), counter, issued, expires, (claimedKey ?? key).Id);
+        byte[] bytes = UpdatePublishing.CreateUnsignedAnnouncement(model, new FirmwareVersion(major, minor, 0), counter, issued, expires, (claimedKey ?? key).Id);
         byte[] signature = key.Sign(bytes.AsSpan(0, UpdateAnnouncement.SignedLength).ToArray());
         signature.CopyTo(bytes, UpdateAnnouncement.SignedLength);
-        return Base64.Encode(bytes);
+        return UpdatePublishing.ToBase64(bytes);
     }
 
     /// <summary>Feeds <paramref name="package"/> to a new receiver in chunks of <paramref name="chunk"/> bytes.</summary>

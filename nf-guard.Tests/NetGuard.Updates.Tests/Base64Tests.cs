@@ -16,7 +16,7 @@ namespace NetGuard.Updates.Tests
             {
                 byte[] bytes = TestBytes.Ascii(plain[i]);
 
-                Assert.AreEqual(encoded[i], Base64.Encode(bytes));
+                Assert.AreEqual(encoded[i], UpdatePublishing.ToBase64(bytes));
                 byte[] decoded;
                 Assert.IsTrue(Base64.TryDecode(encoded[i], 100, out decoded), encoded[i]);
                 CollectionAssert.AreEqual(bytes, decoded);

@@ -25,13 +25,13 @@ namespace NetGuard.Updates.Tests
 
         private static byte[] Unsigned(long expires)
         {
-            return UpdateAnnouncement.CreateUnsigned("SmartSocket", new FirmwareVersion(1, 4, 0), 3, Issued, expires, TrustedKeyRing.ComputeKeyId(Key()));
+            return UpdatePublishing.CreateUnsignedAnnouncement("SmartSocket", new FirmwareVersion(1, 4, 0), 3, Issued, expires, TrustedKeyRing.ComputeKeyId(Key()));
         }
 
         [TestMethod]
         public void Text_Is144CharactersAndRoundTrips()
         {
-            string text = Base64.Encode(Unsigned(Issued + 3600));
+            string text = UpdatePublishing.ToBase64(Unsigned(Issued + 3600));
             Assert.AreEqual(144, text.Length);
 
             UpdateAnnouncement announcement;
@@ -87,7 +87,24 @@ namespace NetGuard.Updates.Tests
         }
 
         [TestMethod]
-        public void CreateUnsigned_RefusesWindowOver48Hours()
+        public void Magic_IsNgaFormat1_AndEachCallGetsItsOwnCopy()
+        {
+            byte[] magic = UpdatePackageFormat.GetAnnouncementMagic();
+            CollectionAssert.AreEqual(new byte[] { 0x4E, 0x47, 0x41, 0x01 }, magic);
+            byte[] announcement = Unsigned(Issued + 10);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.AreEqual(magic[i], announcement[i]);
+            }
+
+            // A caller that writes into its copy changes neither the next copy nor what the parser accepts.
+            magic[0] = 0;
+            Assert.AreEqual((byte)0x4E, UpdatePackageFormat.GetAnnouncementMagic()[0]);
+            Assert.IsNotNull(Parse(Unsigned(Issued + 10)));
+        }
+
+        [TestMethod]
+        public void CreateUnsignedAnnouncement_RefusesWindowOver48Hours()
         {
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Unsigned(Issued + (48 * 3600) + 1));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Unsigned(Issued));

@@ -122,8 +122,8 @@ namespace NetGuard.Updates.Tests
         {
             byte[] key = new byte[32];
             key[0] = 9;
-            byte[] announcement = UpdateAnnouncement.CreateUnsigned("SmartSocket", new FirmwareVersion(2, 0, 0), 1, 1790000000 - 60, 1790000000 + 3600, TrustedKeyRing.ComputeKeyId(key));
-            return DnsTestMessages.TxtResponse(query, new string[] { Base64.Encode(announcement) }, 255);
+            byte[] announcement = UpdatePublishing.CreateUnsignedAnnouncement("SmartSocket", new FirmwareVersion(2, 0, 0), 1, 1790000000 - 60, 1790000000 + 3600, TrustedKeyRing.ComputeKeyId(key));
+            return DnsTestMessages.TxtResponse(query, new string[] { UpdatePublishing.ToBase64(announcement) }, 255);
         }
     }
 }

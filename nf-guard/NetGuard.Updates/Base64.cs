@@ -3,44 +3,13 @@ using System;
 namespace NetGuard.Updates
 {
     /// <summary>
-    /// Strict base64 (RFC 4648 section 4, standard alphabet, '=' padding required, no whitespace) for announcements
-    /// carried in DNS TXT records. Written here because the device's mscorlib is not relied on for it, and strictness
-    /// (non-canonical trailing bits refused) keeps one announcement to one spelling.
+    /// Decodes strict base64 (RFC 4648 section 4, standard alphabet, '=' padding required, no whitespace) for
+    /// announcements carried in DNS TXT records. Written here because the device's mscorlib is not relied on for it,
+    /// and strictness (non-canonical trailing bits refused) keeps one announcement to one spelling. The publisher's
+    /// side encodes with UpdatePublishing.ToBase64, which the device build leaves out.
     /// </summary>
     public static class Base64
     {
-        /// <summary>Encodes <paramref name="data"/>; throws <see cref="ArgumentNullException"/> for null.</summary>
-        /// <param name="data">The bytes.</param>
-        /// <returns>The base64 text with padding.</returns>
-        public static string Encode(byte[] data)
-        {
-            ArgumentNullException.ThrowIfNull(data, nameof(data));
-
-            char[] output = new char[((data.Length + 2) / 3) * 4];
-            int o = 0;
-            for (int i = 0; i < data.Length; i += 3)
-            {
-                int remaining = data.Length - i;
-                int block = data[i] << 16;
-                if (remaining > 1)
-                {
-                    block |= data[i + 1] << 8;
-                }
-
-                if (remaining > 2)
-                {
-                    block |= data[i + 2];
-                }
-
-                output[o++] = Symbol((block >> 18) & 63);
-                output[o++] = Symbol((block >> 12) & 63);
-                output[o++] = remaining > 1 ? Symbol((block >> 6) & 63) : '=';
-                output[o++] = remaining > 2 ? Symbol(block & 63) : '=';
-            }
-
-            return new string(output);
-        }
-
         /// <summary>
         /// Decodes strict base64 of at most <paramref name="maxBytes"/> decoded bytes; false for a bad length, a
         /// character outside the alphabet, misplaced padding, non-zero trailing bits, or more than the limit.
@@ -116,27 +85,6 @@ namespace NetGuard.Updates
 
             data = output;
             return true;
-        }
-
-        // RFC 4648 table 1, computed (a string table would be indexed, which nanoCLR does slowly).
-        private static char Symbol(int value)
-        {
-            if (value < 26)
-            {
-                return (char)('A' + value);
-            }
-
-            if (value < 52)
-            {
-                return (char)('a' + value - 26);
-            }
-
-            if (value < 62)
-            {
-                return (char)('0' + value - 52);
-            }
-
-            return value == 62 ? '+' : '/';
         }
 
         private static int Value(char c)

@@ -24,7 +24,6 @@ namespace NetGuard.Updates
         /// <summary>Longest validity window, in seconds (48 hours).</summary>
         public const long MaxValiditySeconds = 48 * 3600;
 
-        private static readonly byte[] Magic = { 0x4E, 0x47, 0x41, 0x01 };
         private readonly byte[] _bytes;
 
         private UpdateAnnouncement(byte[] bytes)
@@ -62,49 +61,6 @@ namespace NetGuard.Updates
             byte[] id = new byte[UpdatePackageFormat.KeyIdSize];
             Array.Copy(_bytes, 36, id, 0, id.Length);
             return id;
-        }
-
-        /// <summary>
-        /// Builds the 108-byte announcement with an all-zero signature; the signer signs bytes 0..43 and writes the
-        /// signature at 44. Throws <see cref="ArgumentOutOfRangeException"/> for an invalid model, an expiry not after
-        /// the issue time or more than 48 hours after it, or a key id that is not 8 bytes.
-        /// </summary>
-        /// <param name="model">The model name.</param>
-        /// <param name="version">The latest version.</param>
-        /// <param name="securityCounter">Its security counter.</param>
-        /// <param name="issuedAt">Issue time, Unix seconds; more than 0.</param>
-        /// <param name="expiresAt">Expiry, Unix seconds.</param>
-        /// <param name="keyId">8-byte id of the signing key.</param>
-        /// <returns>A new 108-byte array.</returns>
-        public static byte[] CreateUnsigned(string model, FirmwareVersion version, uint securityCounter, long issuedAt, long expiresAt, byte[] keyId)
-        {
-            byte[] modelHash = ModelName.Hash(model);
-            if (issuedAt <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(issuedAt));
-            }
-
-            if (expiresAt <= issuedAt || expiresAt - issuedAt > MaxValiditySeconds)
-            {
-                throw new ArgumentOutOfRangeException(nameof(expiresAt));
-            }
-
-            ArgumentNullException.ThrowIfNull(keyId, nameof(keyId));
-
-            if (keyId.Length != UpdatePackageFormat.KeyIdSize)
-            {
-                throw new ArgumentOutOfRangeException(nameof(keyId));
-            }
-
-            byte[] bytes = new byte[Length];
-            Array.Copy(Magic, 0, bytes, 0, 4);
-            Array.Copy(modelHash, 0, bytes, 4, 8);
-            version.WriteTo(bytes, 12);
-            LittleEndian.WriteUInt32(bytes, 16, securityCounter);
-            LittleEndian.WriteInt64(bytes, 20, issuedAt);
-            LittleEndian.WriteInt64(bytes, 28, expiresAt);
-            Array.Copy(keyId, 0, bytes, 36, 8);
-            return bytes;
         }
 
         /// <summary>
@@ -167,12 +123,12 @@ namespace NetGuard.Updates
             }
 
             reason = ReasonCode.Malformed;
-            if (!LittleEndian.BytesEqualVar(data, offset, Magic, 0, 3))
+            if (!LittleEndian.BytesEqualVar(data, offset, UpdatePackageFormat.AnnouncementMagic, 0, 3))
             {
                 return false;
             }
 
-            if (data[offset + 3] != Magic[3])
+            if (data[offset + 3] != UpdatePackageFormat.AnnouncementMagic[3])
             {
                 reason = ReasonCode.UnsupportedVersion;
                 return false;

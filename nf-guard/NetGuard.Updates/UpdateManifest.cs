@@ -6,8 +6,8 @@ namespace NetGuard.Updates
     /// <summary>
     /// The signed description of an update image: model, version, security counter, image length and SHA-256,
     /// issue and expiry times, and the id of the signing key. <see cref="TryParse"/> reads the TLV form strictly
-    /// (every length checked against what remains, duplicates and missing fields rejected); <see cref="ToBytes"/>
-    /// writes it, for the signing tool and tests.
+    /// (every length checked against what remains, duplicates and missing fields rejected). The signing
+    /// tool and the tests write it with UpdatePublishing.ToBytes, which the device build leaves out.
     /// </summary>
     public sealed class UpdateManifest
     {
@@ -104,58 +104,6 @@ namespace NetGuard.Updates
         internal byte[] KeyIdInternal
         {
             get { return _keyId; }
-        }
-
-        /// <summary>The manifest's TLV bytes in canonical order (format version first).</summary>
-        /// <returns>A new array.</returns>
-        public byte[] ToBytes()
-        {
-            byte[] model = ModelName.ToAsciiLower(Model);
-            int length = (UpdatePackageFormat.TlvHeaderSize * 9) + 1 + model.Length + 4 + 4 + 4 + 32 + 8 + 8 + 8;
-            if (ExpiresAt == 0)
-            {
-                length -= UpdatePackageFormat.TlvHeaderSize + 8;
-            }
-
-            byte[] buffer = new byte[length];
-            int p = 0;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeFormatVersion, 1);
-            buffer[p++] = UpdatePackageFormat.ManifestFormatVersion;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeModel, model.Length);
-            Array.Copy(model, 0, buffer, p, model.Length);
-            p += model.Length;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeVersion, 4);
-            Version.WriteTo(buffer, p);
-            p += 4;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeSecurityCounter, 4);
-            LittleEndian.WriteUInt32(buffer, p, SecurityCounter);
-            p += 4;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeImageLength, 4);
-            LittleEndian.WriteUInt32(buffer, p, (uint)ImageLength);
-            p += 4;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeImageSha256, 32);
-            Array.Copy(_imageSha256, 0, buffer, p, 32);
-            p += 32;
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeIssuedAt, 8);
-            LittleEndian.WriteInt64(buffer, p, IssuedAt);
-            p += 8;
-            if (ExpiresAt != 0)
-            {
-                p = Tlv(buffer, p, UpdatePackageFormat.TypeExpiry, 8);
-                LittleEndian.WriteInt64(buffer, p, ExpiresAt);
-                p += 8;
-            }
-
-            p = Tlv(buffer, p, UpdatePackageFormat.TypeKeyId, 8);
-            Array.Copy(_keyId, 0, buffer, p, 8);
-            return buffer;
-        }
-
-        private static int Tlv(byte[] buffer, int position, int type, int length)
-        {
-            LittleEndian.WriteUInt16(buffer, position, type);
-            LittleEndian.WriteUInt16(buffer, position + 2, length);
-            return position + UpdatePackageFormat.TlvHeaderSize;
         }
 
         /// <summary>

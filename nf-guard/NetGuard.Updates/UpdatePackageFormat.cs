@@ -18,6 +18,16 @@ namespace NetGuard.Updates
             return (byte[])Magic.Clone();
         }
 
+        // The announcement magic "NGA" and its format 1; internal for the same reason.
+        internal static readonly byte[] AnnouncementMagic = { 0x4E, 0x47, 0x41, 0x01 };
+
+        /// <summary>A copy of the announcement's first four bytes: "NGA" and format 1 (0x4E 0x47 0x41 0x01).</summary>
+        /// <returns>A new 4-byte array.</returns>
+        public static byte[] GetAnnouncementMagic()
+        {
+            return (byte[])AnnouncementMagic.Clone();
+        }
+
         /// <summary>The header version this build writes and reads.</summary>
         public const int HeaderVersion = 1;
 

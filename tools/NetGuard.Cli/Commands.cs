@@ -205,13 +205,13 @@ internal sealed class Commands
             byte[] seed = KeyFile.Read(result.GetValue(key)!, KeyFile.PrivateLabel);
             byte[] keyId = KeyFile.KeyId(Signer.PublicKey(seed));
             long issued = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            byte[] announcement = UpdateAnnouncement.CreateUnsigned(modelName, firmware, result.GetValue(counter), issued, issued + (hours * 3600L), keyId);
+            byte[] announcement = UpdatePublishing.CreateUnsignedAnnouncement(modelName, firmware, result.GetValue(counter), issued, issued + (hours * 3600L), keyId);
             byte[] signed = new byte[UpdateAnnouncement.SignedLength];
             Array.Copy(announcement, signed, signed.Length);
             byte[] signature = Signer.Sign(seed, signed);
             ConstantTime.Clear(seed);
             Array.Copy(signature, 0, announcement, UpdateAnnouncement.SignedLength, signature.Length);
-            _out.WriteLine(Base64.Encode(announcement));
+            _out.WriteLine(UpdatePublishing.ToBase64(announcement));
             return Program.ExitOk;
         }));
         return command;

@@ -4,7 +4,8 @@ namespace NetGuard.Updates
 {
     /// <summary>
     /// Writes the package layout of docs/update-format.md: header, manifest, signature, image. Used by the signing
-    /// tool and tests; the device reads packages with <see cref="UpdateReceiver"/>.
+    /// tool and tests, and left out of the device build (see <see cref="UpdatePublishing"/>); the device reads
+    /// packages with <see cref="UpdateReceiver"/>.
     /// </summary>
     public static class UpdatePackage
     {
@@ -24,7 +25,7 @@ namespace NetGuard.Updates
             }
 
             byte[] signed = new byte[UpdatePackageFormat.HeaderSize + manifest.Length];
-            Array.Copy(UpdatePackageFormat.Magic, 0, signed, 0, 4);
+            Array.Copy(UpdatePackageFormat.GetMagic(), 0, signed, 0, 4);
             signed[4] = UpdatePackageFormat.HeaderVersion;
             signed[5] = 0;
             LittleEndian.WriteUInt16(signed, 6, manifest.Length);
