@@ -16,8 +16,10 @@ namespace NetGuard.Tools.BlocklistGenerator;
 /// </summary>
 internal static class Program
 {
-    // 64 chunks of 256 bytes: a lookup copies at most nine of them (one per filter bit) instead of 16 KiB.
-    private const int ChunkBytes = 256;
+    // 16 chunks of 1 KiB: a lookup copies at most nine of them (one per filter bit) instead of 16 KiB. Each chunk is
+    // one initialiser blob, and the C# compiler names a blob's field by the SHA-256 of its bytes, 64 hex characters
+    // that the .pe keeps: 256-byte chunks cost 64 such names (4.2 KB of flash) and a 64-way switch (issue 16).
+    private const int ChunkBytes = 1024;
 
     private const string CommonList = "nf-guard/NetGuard.Credentials/Blocklist/10k-most-common.txt";
     private const string MiraiList = "nf-guard/NetGuard.Credentials/Blocklist/mirai-credentials.txt";
