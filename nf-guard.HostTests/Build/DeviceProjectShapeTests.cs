@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace NetGuard.HostTests.Build;
@@ -34,9 +35,7 @@ public class DeviceProjectShapeTests
     {
         DeviceAssembly a = Table().Single(x => x.Name == name);
         string projectFolder = RepositoryLayout.PathOf(a.Folder);
-        IEnumerable<string> linked = a.Links.SelectMany(link => link.EndsWith(".cs", StringComparison.Ordinal)
-            ? new[] { link }
-            : SourceFiles(link).Select(f => link + "/" + f));
+        IEnumerable<string> linked = LinkedFiles(a);
         if (a.Kind is "lib" or "support")
         {
             linked = linked.Append("nf-guard/SharedAssemblyInfo.cs");
@@ -123,13 +122,28 @@ public class DeviceProjectShapeTests
     [Fact]
     public void ThePublishersCode_StaysOffTheDevice()
     {
-        // Issue 16: code only the signing tool and the tests run (manifest and announcement writers) is compiled
-        // into the host build and the test doubles, never into a library a firmware deploys.
+        // Issue 16: what only the signing tool and the tests run (the package, manifest and announcement writers) is
+        // declared in nf-guard/NetGuard.Publishing, which the host build and the test doubles compile, and in no
+        // source a library or a firmware compiles.
+        string[] publisherTypes = { "UpdatePackage", "UpdatePublishing" };
+        var declaration = new Regex(@"\b(?:class|struct)\s+(" + string.Join("|", publisherTypes) + @")\b");
+        const string Folder = "nf-guard/NetGuard.Publishing";
+        string[] declared = SourceFiles(Folder)
+            .SelectMany(f => declaration.Matches(File.ReadAllText(RepositoryLayout.PathOf(Folder + "/" + f))).Select(m => m.Groups[1].Value))
+            .OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        Assert.Equal(publisherTypes, declared);
+
         List<DeviceAssembly> table = Table();
-        string[] files = SourceFiles("nf-guard/NetGuard.Publishing").ToArray();
-        Assert.NotEmpty(files);
-        Assert.DoesNotContain(table, a => a.Kind is "lib" or "app" && a.Links.Any(link => link.StartsWith("nf-guard/NetGuard.Publishing", StringComparison.Ordinal)));
-        Assert.Contains(table, a => a.Kind == "support" && a.Links.Contains("nf-guard/NetGuard.Publishing"));
+        foreach (DeviceAssembly a in table.Where(x => x.Kind is "lib" or "app"))
+        {
+            foreach (string file in SourceFiles(a.Folder).Select(f => a.Folder + "/" + f).Concat(LinkedFiles(a)))
+            {
+                Match found = declaration.Match(File.ReadAllText(RepositoryLayout.PathOf(file)));
+                Assert.False(found.Success, a.Name + " compiles " + file + ", which declares " + found.Groups[1].Value);
+            }
+        }
+
+        Assert.Contains(table, a => a.Kind == "support" && a.Links.Contains(Folder));
     }
 
     [Fact]
@@ -188,6 +202,14 @@ public class DeviceProjectShapeTests
             .Where(e => e.Name.LocalName == "Compile")
             .Select(e => ((string)e.Attribute("Include")!).Replace('\\', '/'))
             .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+    // The repository paths of the files an assembly's links column adds (folders expanded).
+    private static IEnumerable<string> LinkedFiles(DeviceAssembly a)
+    {
+        return a.Links.SelectMany(link => link.EndsWith(".cs", StringComparison.Ordinal)
+            ? new[] { link }
+            : SourceFiles(link).Select(f => link + "/" + f));
+    }
 
     private static string[] SourceFiles(string folder)
     {
