@@ -1,6 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 using NetGuard.Diagnostics;
+using NetGuard.Testing;
 
 namespace NetGuard.Http.Tests
 {
@@ -74,6 +75,31 @@ namespace NetGuard.Http.Tests
 
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => options.Validate());
             options.MaxConnections = 4;
+            options.Validate();
+        }
+
+        [TestMethod]
+        public void DeviceOptions_PortsOutsideOneTo65535_ThrowNamingTheOption()
+        {
+            AdminDeviceOptions options = new AdminDeviceOptions();
+            options.Model = "SmartSocket";
+            options.TrustedKeys = new byte[][] { new byte[32] };
+            int[] bad = { 0, -1, 65536 };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                options.AdminPort = bad[i];
+                options.DnsPort = 53;
+                NetworkTestKit.ThrowsOutOfRange("AdminPort", () => options.Validate());
+                options.AdminPort = 80;
+                options.DnsPort = bad[i];
+                NetworkTestKit.ThrowsOutOfRange("DnsPort", () => options.Validate());
+            }
+
+            options.AdminPort = 1;
+            options.DnsPort = 65535;
+            options.Validate();
+            options.AdminPort = 65535;
+            options.DnsPort = 1;
             options.Validate();
         }
     }

@@ -23,6 +23,22 @@ namespace NetGuard.Updates.Tests
         }
 
         [TestMethod]
+        public void DnsClient_RefusesAResolverPortOutsideOneTo65535_AndTakesBothEnds()
+        {
+            FakeDatagramChannel channel = new FakeDatagramChannel(Resolver, 53);
+            ManualClock clock = new ManualClock(0);
+            int[] bad = { 0, -1, 65536 };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                int port = bad[i];
+                NetworkTestKit.ThrowsOutOfRange("resolverPort", () => new DnsTxtClient(channel, new SeededEntropySource(1), clock, Resolver, port, 2000));
+            }
+
+            Assert.IsNotNull(new DnsTxtClient(channel, new SeededEntropySource(1), clock, Resolver, 1, 2000));
+            Assert.IsNotNull(new DnsTxtClient(channel, new SeededEntropySource(1), clock, Resolver, 65535, 2000));
+        }
+
+        [TestMethod]
         public void QueryName_IsUnderscoreNetguardModelDomain()
         {
             UpdateChecker checker = NewChecker(new FakeDatagramChannel(Resolver, 53), new ManualClock(0), 1);

@@ -111,15 +111,8 @@ namespace NetGuard.Http
 
             ArgumentNullException.ThrowIfNull(NtpServers, nameof(NtpServers));
 
-            if (AdminPort < 1 || AdminPort > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(AdminPort));
-            }
-
-            if (DnsPort < 1 || DnsPort > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(DnsPort));
-            }
+            PortNumber.Check(AdminPort, nameof(AdminPort));
+            PortNumber.Check(DnsPort, nameof(DnsPort));
 
             if (MaxImageLength < 1)
             {

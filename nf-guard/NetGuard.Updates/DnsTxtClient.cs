@@ -38,10 +38,7 @@ namespace NetGuard.Updates
             ArgumentNullException.ThrowIfNull(entropy, nameof(entropy));
             ArgumentNullException.ThrowIfNull(clock, nameof(clock));
 
-            if (resolverPort < 1 || resolverPort > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(resolverPort));
-            }
+            PortNumber.Check(resolverPort, nameof(resolverPort));
 
             if (timeoutMilliseconds < 1)
             {

@@ -127,10 +127,7 @@ namespace NetGuard.Policy
 
         private void CheckPort(int port, ListenerTransport transport)
         {
-            if (port < 1 || port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(port), "A port is 1 to 65535.");
-            }
+            PortNumber.Check(port, nameof(port));
 
             if (GuardPolicy.IsForbiddenPort(port))
             {

@@ -78,10 +78,7 @@ namespace NetGuard.RateLimiting
             for (int i = 0; i < ports.Length; i++)
             {
                 int port = ports[i];
-                if (port < 1 || port > 65535)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(ports), "A port must be 1 to 65535.");
-                }
+                PortNumber.Check(port, nameof(ports));
 
                 for (int j = 0; j < i; j++)
                 {

@@ -179,7 +179,7 @@ namespace NetGuard.RateLimiting
         public static EgressClass Dns(uint resolver, int port)
         {
             CheckUnicast(resolver, nameof(resolver));
-            CheckPort(port);
+            PortNumber.Check(port, nameof(port));
             return Paced(DnsName, new int[] { port }, new uint[] { resolver }, DnsBurst, DnsPacketBytes, DnsSecondsPerQuery, 0);
         }
 
@@ -252,7 +252,7 @@ namespace NetGuard.RateLimiting
         public static EgressClass UpdateCheck(uint resolver, int port)
         {
             CheckUnicast(resolver, nameof(resolver));
-            CheckPort(port);
+            PortNumber.Check(port, nameof(port));
             return Paced(UpdateCheckName, new int[] { port }, new uint[] { resolver }, UpdateCheckBurst, DnsPacketBytes, UpdateCheckSecondsPerQuery, 0);
         }
 
@@ -288,14 +288,6 @@ namespace NetGuard.RateLimiting
                 RateLimit.PerSeconds(burst * packetBytes, packetBytes, secondsPerPacket),
                 minimumIntervalTicks,
                 false);
-        }
-
-        private static void CheckPort(int port)
-        {
-            if (port < 1 || port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(port), "A port is 1 to 65535.");
-            }
         }
 
         private static void CheckUnicast(uint[] addresses, string field)
